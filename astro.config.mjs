@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { contentGate } from './src/integrations/content-gate.ts';
+import { readSiteSettings } from './src/lib/site-settings.ts';
+
+const settings = readSiteSettings();
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? settings?.siteUrl ?? 'http://localhost:4321/',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  compressHTML: true,
+  devToolbar: { enabled: false },
+  integrations: [contentGate(), mdx()],
+});

@@ -1,0 +1,40 @@
+/**
+ * Validates the content before Astro reads it, so a broken file fails the
+ * build with the same Russian message `npm run validate` prints — naming the
+ * file, the field and what is expected — instead of a stack trace.
+ *
+ * In `astro dev` problems are only logged: an editor mid-edit keeps a
+ * running preview.
+ */
+import type { AstroIntegration } from 'astro';
+import { formatProblem, isError, sortProblems } from '../lib/problems.ts';
+import { validateContent } from '../lib/validate-content.ts';
+
+export class ContentError extends Error {
+  override name = 'ContentError';
+}
+
+export function contentGate(): AstroIntegration {
+  return {
+    name: 'nastavnik:content-gate',
+    hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        if (command !== 'build' && command !== 'dev') return;
+        const started = performance.now();
+        const { problems, entries } = validateContent();
+        const sorted = sortProblems(problems);
+        const errors = sorted.filter(isError);
+        for (const p of sorted) (isError(p) ? logger.error : logger.warn).call(logger, formatProblem(p));
+        const total = [...entries.values()].reduce((n, m) => n + m.size, 0);
+        logger.info(`проверено записей: ${total}, ошибок: ${errors.length} (${Math.round(performance.now() - started)} мс)`);
+        if (errors.length && command === 'build') {
+          const err = new ContentError(
+            `Сборка остановлена: ошибок в содержимом — ${errors.length}. Исправьте их (список выше) и повторите.`,
+          );
+          err.stack = err.message;
+          throw err;
+        }
+      },
+    },
+  };
+}

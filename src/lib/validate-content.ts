@@ -1,0 +1,200 @@
+/**
+ * Checks the whole content root: syntax, schemas, references between entries,
+ * files that entries point to, and uniqueness rules the schemas cannot see.
+ *
+ * `npm run validate`, the build and the tests all call `validateContent`, so
+ * an editor meets the same message wherever a problem surfaces.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'astro/zod';
+import { plainContext } from '../schema/context.ts';
+import type { RefTarget } from '../schema/fields.ts';
+import { COLLECTIONS, collectionNames, type CollectionName } from '../schema/index.ts';
+import { describe, objectFields, arrayElement } from '../schema/walk.ts';
+import { listCollectionFiles, readCollections, type ContentFile } from './content-files.ts';
+import { contentDir, projectRoot } from './content-dir.ts';
+import { issuesToProblems, fieldLabel } from './error-map.ts';
+import type { Problem } from './problems.ts';
+
+/** An entry that passed its schema: the parsed (defaulted, normalised) data. */
+export interface ValidEntry extends ContentFile {
+  parsed: Record<string, unknown>;
+}
+
+export interface ContentIndex {
+  entries: Map<CollectionName, Map<string, ValidEntry>>;
+  problems: Problem[];
+}
+
+function walkFields(
+  schema: z.ZodType,
+  value: unknown,
+  path: (string | number)[],
+  visit: (schema: z.ZodType, value: unknown, path: (string | number)[]) => void,
+): void {
+  if (value === undefined || value === null) return;
+  visit(schema, value, path);
+  const info = describe(schema);
+  if (info.type === 'object' && typeof value === 'object') {
+    for (const [key, child] of objectFields(schema)) {
+      walkFields(child, (value as Record<string, unknown>)[key], [...path, key], visit);
+    }
+  } else if (info.type === 'array' && Array.isArray(value) && !info.meta?.ref) {
+    const el = arrayElement(schema);
+    if (el) value.forEach((v, i) => walkFields(el, v, [...path, i], visit));
+  }
+}
+
+function refTargetName(t: RefTarget): string {
+  if (t.kind === 'collection') return `в разделе «${COLLECTIONS[t.collection].label}»`;
+  if (t.kind === 'vocabulary') return t.vocabulary === 'subjects' ? 'в справочнике предметов' : 'в справочнике трудностей';
+  return 'в реестре участников';
+}
+
+function vocabularyIds(index: Map<CollectionName, Map<string, ValidEntry>>, name: 'subjects' | 'difficulties' | 'subjectAreas') {
+  const vocab = index.get('vocabularies')?.values().next().value as ValidEntry | undefined;
+  const items = (vocab?.parsed[name] as { id: string }[] | undefined) ?? [];
+  return new Set(items.map((i) => i.id));
+}
+
+/** Existing ids are those of every file, valid or not: a broken entry is reported once, not again by each entry that refers to it. */
+function checkReferences(index: Map<CollectionName, Map<string, ValidEntry>>, existing: Map<CollectionName, Set<string>>): Problem[] {
+  const problems: Problem[] = [];
+  const ids = (t: RefTarget): Set<string> => {
+    if (t.kind === 'collection') return existing.get(t.collection) ?? new Set();
+    if (t.kind === 'vocabulary') return vocabularyIds(index, t.vocabulary);
+    return existing.get('people') ?? new Set();
+  };
+  for (const [collection, entries] of index) {
+    for (const entry of entries.values()) {
+      const schema = COLLECTIONS[collection].schema(plainContext, entry.data);
+      walkFields(schema, entry.parsed, [], (s, value, p) => {
+        const t = describe(s).meta?.ref;
+        if (!t) return;
+        const known = ids(t);
+        const values = Array.isArray(value) ? value : [value];
+        values.forEach((v, i) => {
+          if (typeof v !== 'string' || known.has(v)) return;
+          const fieldPath = Array.isArray(value) ? [...p, i] : p;
+          problems.push({
+            file: entry.file,
+            field: fieldPath.join('.'),
+            rule: 'reference',
+            message: `поле «${fieldLabel(schema, p)}» — запись «${v}» не найдена ${refTargetName(t)}`,
+            severity: 'error',
+          });
+        });
+      });
+    }
+  }
+  const vocab = index.get('vocabularies')?.values().next().value as ValidEntry | undefined;
+  if (vocab) {
+    const areas = vocabularyIds(index, 'subjectAreas');
+    (vocab.parsed.subjects as { id: string; area: string }[]).forEach((s, i) => {
+      if (!areas.has(s.area)) {
+        problems.push({
+          file: vocab.file,
+          field: `subjects.${i}.area`,
+          rule: 'reference',
+          message: `поле «Предметы → № ${i + 1} → Предметная область» — область «${s.area}» не найдена среди предметных областей`,
+          severity: 'error',
+        });
+      }
+    });
+  }
+  return problems;
+}
+
+function checkFiles(index: Map<CollectionName, Map<string, ValidEntry>>): Problem[] {
+  const problems: Problem[] = [];
+  const publicDir = path.join(projectRoot(), 'public');
+  for (const [collection, entries] of index) {
+    for (const entry of entries.values()) {
+      const schema = COLLECTIONS[collection].schema(plainContext, entry.data);
+      walkFields(schema, entry.parsed, [], (s, value, p) => {
+        const widget = describe(s).meta?.widget;
+        if ((widget !== 'file' && widget !== 'image') || typeof value !== 'string') return;
+        const abs = value.startsWith('/') ? path.join(publicDir, value) : path.resolve(path.dirname(entry.path), value);
+        if (!fs.existsSync(abs)) {
+          problems.push({
+            file: entry.file,
+            field: p.join('.'),
+            rule: 'file-missing',
+            message: `поле «${fieldLabel(schema, p)}» — файл «${value}» не найден; загрузите его заново`,
+            severity: 'error',
+          });
+        }
+      });
+    }
+  }
+  return problems;
+}
+
+function checkUnique(index: Map<CollectionName, Map<string, ValidEntry>>): Problem[] {
+  const problems: Problem[] = [];
+  const unique = (collection: CollectionName, key: string, label: string) => {
+    const seen = new Map<unknown, ValidEntry>();
+    for (const entry of index.get(collection)?.values() ?? []) {
+      const v = entry.parsed[key];
+      const first = seen.get(v);
+      if (first) {
+        problems.push({
+          file: entry.file,
+          field: key,
+          rule: 'duplicate',
+          message: `поле «${label}» — значение «${String(v)}» уже занято в ${first.file}`,
+          severity: 'error',
+        });
+      } else seen.set(v, entry);
+    }
+  };
+  unique('roadmap', 'stage', 'Номер этапа');
+  unique('programs', 'code', 'Шифр программы');
+  unique('monitoring', 'cycle', 'Цикл (учебный год)');
+  for (const entry of index.get('people')?.values() ?? []) {
+    if (entry.parsed.id !== entry.id) {
+      problems.push({
+        file: entry.file,
+        field: 'id',
+        rule: 'file-name',
+        message: `поле «Идентификатор» — «${String(entry.parsed.id)}» не совпадает с именем файла «${entry.id}»`,
+        severity: 'error',
+      });
+    }
+  }
+  return problems;
+}
+
+/** Validates every collection of the content root. */
+export function validateContent(root = contentDir()): ContentIndex {
+  const { files, problems } = readCollections(collectionNames, root);
+  const entries = new Map<CollectionName, Map<string, ValidEntry>>(collectionNames.map((c) => [c, new Map()]));
+  for (const f of files) {
+    const schema = COLLECTIONS[f.collection].schema(plainContext, f.data);
+    const result = schema.safeParse(f.data);
+    if (result.success) {
+      entries.get(f.collection)!.set(f.id, { ...f, parsed: result.data as Record<string, unknown> });
+    } else {
+      problems.push(...issuesToProblems(result.error.issues, { file: f.file, root: schema, data: f.data }));
+    }
+  }
+  for (const [name, label] of [
+    ['site', 'settings/site.yaml'],
+    ['vocabularies', 'settings/vocabularies.yaml'],
+  ] as const) {
+    if (entries.get(name)!.size === 0 && !problems.some((p) => p.file.endsWith(label))) {
+      problems.push({
+        file: path.relative(projectRoot(), path.join(root, label)).split(path.sep).join('/'),
+        rule: 'missing-file',
+        message: 'файл настроек отсутствует: без него сайт не собрать',
+        severity: 'error',
+      });
+    }
+  }
+  const existing = new Map(
+    collectionNames.map((c) => [c, new Set(listCollectionFiles(c, root).map((f) => path.basename(f).replace(/\.[^.]+$/, '')))]),
+  );
+  problems.push(...checkReferences(entries, existing), ...checkFiles(entries), ...checkUnique(entries));
+  return { entries, problems };
+}

@@ -1,0 +1,32 @@
+/**
+ * A normative act or working document: orders, the Положение, the roadmap,
+ * the programme template, plans and reports, grouped on the site by level.
+ */
+import { z } from 'astro/zod';
+import { isoDate, line, paragraph, publicFile, ref, select, stageNumber, url } from './fields.ts';
+import { DOCUMENT_KINDS, LEVELS } from './vocab.ts';
+
+export const documentSchema = () =>
+  z
+    .strictObject({
+      title: line({ label: 'Название документа', hint: 'Полностью, как в самом документе' }, 500),
+      kind: select(DOCUMENT_KINDS, { label: 'Вид документа' }),
+      level: select(LEVELS, { label: 'Уровень', hint: 'Кем принят документ' }),
+      number: line({ label: 'Номер', hint: 'Например «01-05/123» или «Р-145»' }, 60).optional(),
+      date: isoDate({ label: 'Дата принятия' }),
+      issuer: line({ label: 'Кем принят', hint: 'Например «Минпросвещения России» или «ГБОУ лицей № 126»' }).optional(),
+      file: publicFile({ label: 'Файл', hint: 'PDF, DOC(X), ODT, XLS(X) или ODS до 15 МБ' }).optional(),
+      source: url({ label: 'Ссылка на официальный источник', hint: 'Если файла нет на сайте' }).optional(),
+      stage: stageNumber({ label: 'Этап дорожной карты', hint: 'К какому этапу относится' }).optional(),
+      supersedes: ref(
+        { kind: 'collection', collection: 'documents' },
+        { label: 'Заменяет документ', hint: 'Прежняя редакция, утратившая силу' },
+      ).optional(),
+      summary: paragraph({ label: 'Кратко о документе' }, 1000).optional(),
+    })
+    .refine((d) => d.file !== undefined || d.source !== undefined, {
+      message: 'укажите файл или ссылку на официальный источник',
+      path: ['file'],
+    });
+
+export type DocumentEntry = z.output<ReturnType<typeof documentSchema>>;

@@ -1,0 +1,87 @@
+/**
+ * The built demo site: every entry has its page, every list page exists, and
+ * every internal link, anchor and asset resolves.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkLinks } from '../../src/lib/link-check.ts';
+import { visibleText } from '../helpers/html.ts';
+import { validateContent } from '../../src/lib/validate-content.ts';
+import { DEMO_CONTENT, TEST_DIST } from '../helpers/paths.ts';
+
+const { entries } = validateContent(DEMO_CONTENT);
+const page = (route: string) => path.join(TEST_DIST, route, 'index.html');
+const html = (route: string) => fs.readFileSync(page(route), 'utf8');
+
+describe('built demo site', () => {
+  it.each(['/', '/roadmap/', '/documents/', '/programs/', '/practices/', '/news/', '/events/', '/materials/'])(
+    'has the list page %s',
+    (route) => {
+      expect(fs.existsSync(page(route))).toBe(true);
+      expect(html(route)).toContain('<html lang="ru"');
+    },
+  );
+
+  it('has a 404 page', () => {
+    expect(fs.readFileSync(path.join(TEST_DIST, '404.html'), 'utf8')).toContain('Страница не найдена');
+  });
+
+  it.each(['roadmap', 'documents', 'programs', 'practices', 'news', 'events', 'materials'] as const)(
+    'has a page for every %s entry',
+    (collection) => {
+      const ids = [...entries.get(collection)!.keys()];
+      expect(ids.length).toBeGreaterThan(0);
+      const missing = ids.filter((id) => !fs.existsSync(page(`/${collection}/${id}/`)));
+      expect(missing).toEqual([]);
+    },
+  );
+
+  it('paginates news ten to a page', () => {
+    const total = entries.get('news')!.size;
+    const pages = Math.ceil(total / 10);
+    for (let n = 2; n <= pages; n++) expect(fs.existsSync(page(`/news/${n}/`))).toBe(true);
+    expect(fs.existsSync(page(`/news/${pages + 1}/`))).toBe(false);
+    const first = html('/news/');
+    expect(first.match(/<li class="card">/g)?.length).toBe(Math.min(10, total));
+  });
+
+  it('has no broken internal link, anchor or asset', () => {
+    expect(checkLinks(TEST_DIST)).toEqual([]);
+  });
+
+  it('links every stage page from the roadmap and every activity evidence to its page', () => {
+    const roadmap = html('/roadmap/');
+    for (const id of entries.get('roadmap')!.keys()) expect(roadmap).toContain(`href="/roadmap/${id}/"`);
+    for (const stage of entries.get('roadmap')!.values()) {
+      const text = html(`/roadmap/${stage.id}/`);
+      const activities = stage.parsed.activities as { documents: string[]; news: string[]; events: string[] }[];
+      for (const a of activities) {
+        for (const id of a.documents) expect(text).toContain(`href="/documents/${id}/"`);
+        for (const id of a.news) expect(text).toContain(`href="/news/${id}/"`);
+        for (const id of a.events) expect(text).toContain(`href="/events/${id}/"`);
+      }
+    }
+  });
+
+  it('ships no client JavaScript on public pages', () => {
+    const pagesWithScripts = ['/', '/roadmap/', '/news/', '/documents/'].filter((r) =>
+      /<script\b(?![^>]*type="application\/(ld\+)?json")/.test(html(r)),
+    );
+    expect(pagesWithScripts).toEqual([]);
+  });
+
+  it('sets Russian typography on every page: no straight or English quotes, no hyphen for a dash', () => {
+    const routes = [...entries.get('news')!.keys()].map((id) => `/news/${id}/`).concat(['/', '/roadmap/stage-1/']);
+    for (const route of routes) {
+      const text = visibleText(html(route));
+      expect(text, route).not.toMatch(/["“”]/);
+      expect(text, route).not.toMatch(/ - /);
+    }
+  });
+
+  it('labels document files with format and size', () => {
+    const docs = html('/documents/');
+    expect(docs).toMatch(/Скачать: PDF, \d+\u00a0КБ/);
+  });
+});
