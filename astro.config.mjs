@@ -7,6 +7,7 @@ import { readSiteSettings } from './src/lib/site-settings.ts';
 const settings = readSiteSettings();
 
 export default defineConfig({
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   site: process.env.SITE_URL ?? settings?.siteUrl ?? 'http://localhost:4321/',
   trailingSlash: 'always',
   build: { format: 'directory' },

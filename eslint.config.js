@@ -5,6 +5,7 @@
  * not import the people registry. They get public descriptors from
  * src/privacy/public.ts, which decides what a consent allows.
  */
+import { defineConfig } from 'eslint/config';
 import astro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
@@ -17,7 +18,7 @@ const registryImports = {
   ],
 };
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', '.astro/', '.cache/', 'node_modules/', 'private/', 'public/', 'bench/out/'] },
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

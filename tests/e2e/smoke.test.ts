@@ -5,14 +5,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium.ts';
-import { TEST_DIST } from '../helpers/paths.ts';
+import { testDist } from '../helpers/paths.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 
 let server: StaticServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await serveStatic(TEST_DIST);
+  server = await serveStatic(testDist());
   browser = await launchChromium();
 });
 

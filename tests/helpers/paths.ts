@@ -1,9 +1,22 @@
 /** Where the tests find the project, its demo content and the shared build. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEMO_CONTENT = path.join(ROOT, 'content');
-/** The demo site built once per test run by tests/setup/global.ts. */
-export const TEST_DIST = path.join(ROOT, '.cache', 'test-dist');
+/** Parent of the per-run build folders: each test run builds into its own, so runs never collide. */
+export const TEST_RUNS = path.join(ROOT, '.cache', 'test-runs');
 export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The demo site built once for this run by tests/setup/global.ts. */
+    testDist: string;
+  }
+}
+
+/** The demo site built for this run (only in the `site` project, after global setup). */
+export function testDist(): string {
+  return inject('testDist');
+}

@@ -4,17 +4,23 @@
  * because browser downloads by test tools do not work on these machines.
  */
 import fs from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
 import { astroBuild } from '../helpers/run.ts';
-import { TEST_DIST } from '../helpers/paths.ts';
+import { TEST_RUNS } from '../helpers/paths.ts';
 import { ensureChromium } from '../helpers/chromium.ts';
 
-export default async function setup(): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => void> {
   ensureChromium();
-  fs.rmSync(TEST_DIST, { recursive: true, force: true });
+  fs.mkdirSync(TEST_RUNS, { recursive: true });
+  const run = fs.mkdtempSync(path.join(TEST_RUNS, 'run-'));
+  const dist = path.join(run, 'dist');
   const started = Date.now();
-  const result = await astroBuild(TEST_DIST);
+  const result = await astroBuild(dist, { ASTRO_CACHE_DIR: path.join(run, 'astro-cache') });
   if (result.code !== 0) {
     throw new Error(`demo site build failed (exit ${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
   }
-  console.log(`demo site built in ${((Date.now() - started) / 1000).toFixed(1)} s → ${TEST_DIST}`);
+  console.log(`demo site built in ${((Date.now() - started) / 1000).toFixed(1)} s → ${dist}`);
+  project.provide('testDist', dist);
+  return () => fs.rmSync(run, { recursive: true, force: true });
 }

@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { checkLinks } from '../../src/lib/link-check.ts';
 import { visibleText } from '../helpers/html.ts';
 import { validateContent } from '../../src/lib/validate-content.ts';
-import { DEMO_CONTENT, TEST_DIST } from '../helpers/paths.ts';
+import { DEMO_CONTENT, testDist } from '../helpers/paths.ts';
 
 const { entries } = validateContent(DEMO_CONTENT);
-const page = (route: string) => path.join(TEST_DIST, route, 'index.html');
+const page = (route: string) => path.join(testDist(), route, 'index.html');
 const html = (route: string) => fs.readFileSync(page(route), 'utf8');
 
 describe('built demo site', () => {
@@ -24,7 +24,7 @@ describe('built demo site', () => {
   );
 
   it('has a 404 page', () => {
-    expect(fs.readFileSync(path.join(TEST_DIST, '404.html'), 'utf8')).toContain('Страница не найдена');
+    expect(fs.readFileSync(path.join(testDist(), '404.html'), 'utf8')).toContain('Страница не найдена');
   });
 
   it.each(['roadmap', 'documents', 'programs', 'practices', 'news', 'events', 'materials'] as const)(
@@ -47,7 +47,7 @@ describe('built demo site', () => {
   });
 
   it('has no broken internal link, anchor or asset', () => {
-    expect(checkLinks(TEST_DIST)).toEqual([]);
+    expect(checkLinks(testDist())).toEqual([]);
   });
 
   it('links every stage page from the roadmap and every activity evidence to its page', () => {
