@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { contentGate } from './src/integrations/content-gate.ts';
+import { leakScan } from './src/integrations/leak-scan.ts';
 import { readSiteSettings } from './src/lib/site-settings.ts';
 
 const settings = readSiteSettings();
@@ -13,5 +14,6 @@ export default defineConfig({
   build: { format: 'directory' },
   compressHTML: true,
   devToolbar: { enabled: false },
-  integrations: [contentGate(), mdx()],
+  // The leak scan stays last: it reads dist/ after every other post-build step.
+  integrations: [contentGate(), mdx(), leakScan()],
 });

@@ -3,12 +3,15 @@
  * build with the same Russian message `npm run validate` prints — naming the
  * file, the field and what is expected — instead of a stack trace.
  *
- * In `astro dev` problems are only logged: an editor mid-edit keeps a
- * running preview.
+ * Privacy problems never stop the build: the privacy review has already
+ * withheld the entries concerned (fail closed for personal data, soft for
+ * the rest of the site), so they are listed as withheld. In `astro dev`
+ * nothing stops: an editor mid-edit keeps a running preview.
  */
 import type { AstroIntegration } from 'astro';
 import { formatProblem, isError, sortProblems } from '../lib/problems.ts';
 import { validateContent } from '../lib/validate-content.ts';
+import { PRIVACY_RULES } from '../privacy/review.ts';
 
 export class ContentError extends Error {
   override name = 'ContentError';
@@ -21,12 +24,18 @@ export function contentGate(): AstroIntegration {
       'astro:config:setup': ({ command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
         const started = performance.now();
-        const { problems, entries } = validateContent();
+        const { problems, entries, withheld } = validateContent();
         const sorted = sortProblems(problems);
-        const errors = sorted.filter(isError);
-        for (const p of sorted) (isError(p) ? logger.error : logger.warn).call(logger, formatProblem(p));
+        const errors = sorted.filter((p) => isError(p) && !PRIVACY_RULES.has(p.rule));
+        for (const p of sorted) {
+          if (PRIVACY_RULES.has(p.rule) && isError(p)) logger.warn(`снято с публикации — ${formatProblem(p)}`);
+          else (isError(p) ? logger.error : logger.warn).call(logger, formatProblem(p));
+        }
         const total = [...entries.values()].reduce((n, m) => n + m.size, 0);
-        logger.info(`проверено записей: ${total}, ошибок: ${errors.length} (${Math.round(performance.now() - started)} мс)`);
+        const held = [...withheld.values()].reduce((n, s) => n + s.size, 0);
+        logger.info(
+          `проверено записей: ${total}, ошибок: ${errors.length}, снято с публикации: ${held} (${Math.round(performance.now() - started)} мс)`,
+        );
         if (errors.length && command === 'build') {
           const err = new ContentError(
             `Сборка остановлена: ошибок в содержимом — ${errors.length}. Исправьте их (список выше) и повторите.`,

@@ -7,8 +7,10 @@
  * it is read in the site's zone, which is explicit.
  */
 
+const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
+
 /** The zone in which the school lives; every "today" is computed in it. */
-export const SITE_TIME_ZONE = process.env.SITE_TIME_ZONE ?? 'Europe/Moscow';
+export const SITE_TIME_ZONE = env.SITE_TIME_ZONE ?? 'Europe/Moscow';
 
 function parts(iso: string): [number, number, number] {
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
@@ -63,9 +65,13 @@ export function formatPeriod(from: string, to: string): string {
   return `${left} — ${formatMonth(to)}`;
 }
 
-/** Today's calendar date in the site's time zone, `YYYY-MM-DD`. */
-export function todayIso(now: Date = new Date(), timeZone = SITE_TIME_ZONE): string {
-  return nowIsoDateTime(now, timeZone).slice(0, 10);
+/**
+ * Today's calendar date in the site's time zone, `YYYY-MM-DD`. `SITE_TODAY`
+ * pins it, so a build can be reproduced as of a given day (consents expire).
+ */
+export function todayIso(now?: Date, timeZone = SITE_TIME_ZONE): string {
+  if (now === undefined && env.SITE_TODAY) return env.SITE_TODAY;
+  return nowIsoDateTime(now ?? new Date(), timeZone).slice(0, 10);
 }
 
 /** The current local time in the site's zone, `YYYY-MM-DDTHH:mm`. */

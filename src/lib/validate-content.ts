@@ -16,6 +16,10 @@ import { listCollectionFiles, readCollections, type ContentFile } from './conten
 import { contentDir, projectRoot } from './content-dir.ts';
 import { issuesToProblems, fieldLabel } from './error-map.ts';
 import type { Problem } from './problems.ts';
+import { todayIso } from './dates.ts';
+import { reviewPrivacy } from '../privacy/review.ts';
+import { registryOf } from '../privacy/registry.ts';
+import type { SiteSettings, Vocabularies } from '../schema/settings.ts';
 
 /** An entry that passed its schema: the parsed (defaulted, normalised) data. */
 export interface ValidEntry extends ContentFile {
@@ -25,6 +29,8 @@ export interface ValidEntry extends ContentFile {
 export interface ContentIndex {
   entries: Map<CollectionName, Map<string, ValidEntry>>;
   problems: Problem[];
+  /** Entries the privacy review withholds from the site, by collection. */
+  withheld: Map<CollectionName, Set<string>>;
 }
 
 function walkFields(
@@ -166,8 +172,23 @@ function checkUnique(index: Map<CollectionName, Map<string, ValidEntry>>): Probl
   return problems;
 }
 
-/** Validates every collection of the content root. */
-export function validateContent(root = contentDir()): ContentIndex {
+function privacyReview(entries: Map<CollectionName, Map<string, ValidEntry>>, today: string) {
+  const one = (c: CollectionName) => entries.get(c)?.values().next().value as ValidEntry | undefined;
+  const site = one('site');
+  const vocab = one('vocabularies');
+  if (!site || !vocab) return { problems: [], withheld: new Map<CollectionName, Set<string>>() };
+  const registry = registryOf({ entries });
+  return reviewPrivacy({
+    index: entries,
+    registry,
+    settings: site.parsed as unknown as SiteSettings,
+    vocab: vocab.parsed as unknown as Vocabularies,
+    today,
+  });
+}
+
+/** Validates every collection of the content root, consents included. */
+export function validateContent(root = contentDir(), today = todayIso()): ContentIndex {
   const { files, problems } = readCollections(collectionNames, root);
   const entries = new Map<CollectionName, Map<string, ValidEntry>>(collectionNames.map((c) => [c, new Map()]));
   for (const f of files) {
@@ -196,5 +217,7 @@ export function validateContent(root = contentDir()): ContentIndex {
     collectionNames.map((c) => [c, new Set(listCollectionFiles(c, root).map((f) => path.basename(f).replace(/\.[^.]+$/, '')))]),
   );
   problems.push(...checkReferences(entries, existing), ...checkFiles(entries), ...checkUnique(entries));
-  return { entries, problems };
+  const review = privacyReview(entries, today);
+  problems.push(...review.problems);
+  return { entries, problems, withheld: review.withheld };
 }

@@ -1,43 +1,39 @@
 /**
- * The privacy gate between content and pages: which entries are withheld
- * because publishing them would disclose personal data without a valid consent.
+ * The privacy gate between content and pages: the entries that the privacy
+ * review withholds. Pages never decide this themselves; src/data/entries.ts
+ * asks here for every list, page, feed and index record.
+ *
+ * The review is memoised per content root and invalidated when any content
+ * file changes, so `astro dev` follows an editor's save.
  */
+import fs from 'node:fs';
+import { listCollectionFiles } from '../lib/content-files.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import { todayIso } from '../lib/dates.ts';
-import { readCollections } from '../lib/content-files.ts';
-import { loadRegistry } from './registry.ts';
-import type { RegistryRecord } from '../schema/registry.ts';
+import { validateContent, type ContentIndex } from '../lib/validate-content.ts';
+import { collectionNames } from '../schema/index.ts';
 
-function hasProcessingConsent(r: RegistryRecord | undefined, today: string): boolean {
-  if (!r || 'tombstone' in r) return false;
-  const c = r.consents.processing;
-  return !c.withdrawn && (c.validUntil === undefined || c.validUntil >= today);
+let memo: { key: string; index: ContentIndex } | undefined;
+
+function fingerprint(root: string): string {
+  const parts = [root, todayIso()];
+  for (const c of collectionNames) {
+    for (const f of listCollectionFiles(c, root)) {
+      const st = fs.statSync(f);
+      parts.push(`${f}:${st.mtimeMs}:${st.size}`);
+    }
+  }
+  return parts.join('|');
 }
 
-const PEOPLE_FIELDS: Record<string, readonly string[]> = {
-  programs: ['mentor', 'mentees', 'curator'],
-  practices: ['authors'],
-};
-
-const memo = new Map<string, Set<string>>();
+/** The validated content with its privacy review, computed once per content state. */
+export function reviewedContent(root = contentDir()): ContentIndex {
+  const key = fingerprint(root);
+  if (memo?.key !== key) memo = { key, index: validateContent(root) };
+  return memo.index;
+}
 
 /** Ids of the collection's entries that must not be published. */
-export function withheldIds(collection: string, root = contentDir(), today = todayIso()): Set<string> {
-  const key = `${root}\0${collection}\0${today}`;
-  let ids = memo.get(key);
-  if (!ids) memo.set(key, (ids = computeWithheld(collection, root, today)));
-  return ids;
-}
-
-function computeWithheld(collection: string, root: string, today: string): Set<string> {
-  const fields = PEOPLE_FIELDS[collection];
-  if (!fields) return new Set();
-  const registry = loadRegistry(root);
-  const withheld = new Set<string>();
-  for (const f of readCollections([collection as 'programs' | 'practices'], root).files) {
-    const data = f.data as Record<string, unknown>;
-    const ids = fields.flatMap((k) => (Array.isArray(data[k]) ? (data[k] as string[]) : data[k] ? [String(data[k])] : []));
-    if (ids.some((id) => !hasProcessingConsent(registry.records.get(id), today))) withheld.add(f.id);
-  }
-  return withheld;
+export function withheldIds(collection: string, root = contentDir()): ReadonlySet<string> {
+  return reviewedContent(root).withheld.get(collection as never) ?? new Set();
 }

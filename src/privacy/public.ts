@@ -1,19 +1,74 @@
 /**
  * What pages may know about a person: a public descriptor resolved by the
- * privacy policy, never the registry record itself.
+ * consent policy, never the registry record.
+ *
+ * With a valid dissemination consent for this place the person is named,
+ * with exactly the categories the consent allows; otherwise they are
+ * described in general terms that at least k registry people share.
  */
-import { loadRegistry } from './registry.ts';
+import { todayIso } from '../lib/dates.ts';
+import type { Person, RegistryRecord } from '../schema/registry.ts';
+import type { SiteSettings, Vocabularies } from '../schema/settings.ts';
+import { anonymousDescriptor, fullName, ROLE_WORDS, type Role } from './anonymise.ts';
+import { decide, isPerson, mayName, type Place, type PolicyContext } from './consent-policy.ts';
+import { reviewedContent } from './gate.ts';
+import { peopleOf, registryOf } from './registry.ts';
+
+export type { Role } from './anonymise.ts';
+export type { Place } from './consent-policy.ts';
 
 export interface PublicPerson {
-  /** The text shown on the page, e.g. «наставник». */
+  /** The text to show: a name with what the consent allows, or a general description. */
   label: string;
+  /** True when the label carries the person's name (consent given). */
+  named: boolean;
 }
 
-const ROLE_LABEL = { mentor: 'наставник', mentee: 'наставляемый', curator: 'куратор' } as const;
+interface Population {
+  registry: ReadonlyMap<string, RegistryRecord>;
+  people: Person[];
+  settings: SiteSettings;
+  vocab: Vocabularies;
+}
 
-/** The descriptor of a participant in a given role. */
-export function describeParticipant(id: string, role: keyof typeof ROLE_LABEL): PublicPerson {
-  loadRegistry();
-  void id;
-  return { label: ROLE_LABEL[role] };
+function population(): Population {
+  const index = reviewedContent();
+  const { entries } = index;
+  const registry = registryOf(index);
+  const settings = entries.get('site')?.values().next().value?.parsed as unknown as SiteSettings;
+  const vocab = entries.get('vocabularies')?.values().next().value?.parsed as unknown as Vocabularies;
+  return { registry, people: peopleOf(registry), settings, vocab };
+}
+
+/** The label of a named person: name, then position and subject if each is allowed. */
+function namedLabel(person: Person, place: Place, policy: PolicyContext, vocab: Vocabularies): string {
+  const parts = [fullName(person)];
+  if (decide(person, 'position', place, policy).allowed) {
+    const subject = decide(person, 'subjects', place, policy).allowed ? vocab.subjects.find((s) => s.id === person.subjects[0]) : undefined;
+    parts.push(subject?.genitive ? `${person.position} ${subject.genitive}` : person.position);
+  }
+  return parts.join(', ');
+}
+
+/** How a participant appears at a place of the site. */
+export function describeParticipant(id: string, role: Role, place: Place): PublicPerson {
+  const { registry, people, settings, vocab } = population();
+  const record = registry.get(id);
+  if (!isPerson(record)) return { label: ROLE_WORDS[role], named: false };
+  const policy: PolicyContext = { today: todayIso(), siteUrl: settings.siteUrl };
+  if (mayName(record, place, policy).allowed) return { label: namedLabel(record, place, policy, vocab), named: true };
+  const year = Number(policy.today.slice(0, 4));
+  return { label: anonymousDescriptor(record, role, people, settings.kAnonymity, { vocab, year }).text, named: false };
+}
+
+/** Authors of a practice who may be named there; the others are counted, not described. */
+export function practiceAuthors(ids: readonly string[]): { named: string[]; anonymous: number } {
+  const named: string[] = [];
+  let anonymous = 0;
+  for (const id of ids) {
+    const p = describeParticipant(id, 'mentor', 'practice-author');
+    if (p.named) named.push(p.label);
+    else anonymous++;
+  }
+  return { named, anonymous };
 }

@@ -1,38 +1,26 @@
 /**
- * The one door to the people registry (content/registry/people/*.yaml).
- *
- * Nothing outside src/privacy/ may import this module (an ESLint rule
- * enforces it): pages get descriptors from ./public.ts instead.
+ * The one door to the people registry (content/registry/people/*.yaml) for
+ * code that needs the records themselves: the privacy policy, the reports,
+ * the methodologist's tools. Pages, components and layouts may not import it
+ * (an ESLint rule forbids it); they get descriptors from ./public.ts.
  */
-import { readCollections } from '../lib/content-files.ts';
 import { contentDir } from '../lib/content-dir.ts';
-import { plainContext } from '../schema/context.ts';
-import { COLLECTIONS } from '../schema/index.ts';
-import type { RegistryRecord } from '../schema/registry.ts';
+import type { ContentIndex } from '../lib/validate-content.ts';
+import type { Person, RegistryRecord } from '../schema/registry.ts';
+import { isPerson } from './consent-policy.ts';
+import { reviewedContent } from './gate.ts';
 
-export interface Registry {
-  /** Every valid record by id; invalid files are reported by validation, not loaded. */
-  records: Map<string, RegistryRecord>;
+/** Valid registry records by id, from a validated content index. */
+export function registryOf(index: Pick<ContentIndex, 'entries'>): Map<string, RegistryRecord> {
+  return new Map([...(index.entries.get('people')?.values() ?? [])].map((e) => [e.id, e.parsed as unknown as RegistryRecord]));
 }
 
-const cache = new Map<string, Registry>();
-
-/** Loads the registry of a content root once per process. */
-export function loadRegistry(root = contentDir()): Registry {
-  let registry = cache.get(root);
-  if (!registry) {
-    const records = new Map<string, RegistryRecord>();
-    for (const f of readCollections(['people'], root).files) {
-      const parsed = COLLECTIONS.people.schema(plainContext, f.data).safeParse(f.data);
-      if (parsed.success) records.set(f.id, parsed.data as RegistryRecord);
-    }
-    registry = { records };
-    cache.set(root, registry);
-  }
-  return registry;
+/** The registry of a content root (validated; invalid files are left out and reported by validation). */
+export function loadRegistry(root = contentDir()): Map<string, RegistryRecord> {
+  return registryOf(reviewedContent(root));
 }
 
-/** Forgets loaded registries (tests and the dev server after an edit). */
-export function clearRegistryCache(): void {
-  cache.clear();
+/** The living people of a registry (tombstones left out). */
+export function peopleOf(registry: ReadonlyMap<string, RegistryRecord>): Person[] {
+  return [...registry.values()].filter(isPerson);
 }

@@ -41,7 +41,7 @@ export const siteSchema = () =>
     }).default(2),
   });
 
-const vocabularyItem = (label: string, extra: z.ZodRawShape = {}) =>
+const vocabularyItem = <E extends z.ZodRawShape>(label: string, extra: E) =>
   field(
     z.strictObject({
       id: field(z.string().regex(ID_PATTERN), {
@@ -56,25 +56,32 @@ const vocabularyItem = (label: string, extra: z.ZodRawShape = {}) =>
     { label, widget: 'object' },
   );
 
+/** «учитель математики»: the genitive lets descriptors read naturally; without it they say «учитель (математика)». */
+const genitive = () => line({ label: 'В родительном падеже', hint: 'Для описаний вида «учитель химии»: «химии»' }, 100).optional();
+
 const uniqueIds = <T extends { id: string }>(items: T[]) => new Set(items.map((i) => i.id)).size === items.length;
 
 export const vocabulariesSchema = () =>
   z.strictObject({
-    subjectAreas: field(z.array(vocabularyItem('Предметная область')).refine(uniqueIds, { message: 'коды повторяются' }), {
-      label: 'Предметные области',
-      widget: 'list',
-    }),
+    subjectAreas: field(
+      z.array(vocabularyItem('Предметная область', { genitive: genitive() })).refine(uniqueIds, { message: 'коды повторяются' }),
+      {
+        label: 'Предметные области',
+        widget: 'list',
+      },
+    ),
     subjects: field(
       z
         .array(
           vocabularyItem('Предмет', {
             area: field(z.string().regex(ID_PATTERN), { label: 'Предметная область', widget: 'string' }),
+            genitive: genitive(),
           }),
         )
         .refine(uniqueIds, { message: 'коды повторяются' }),
       { label: 'Предметы', widget: 'list' },
     ),
-    difficulties: field(z.array(vocabularyItem('Профессиональная трудность')).refine(uniqueIds, { message: 'коды повторяются' }), {
+    difficulties: field(z.array(vocabularyItem('Профессиональная трудность', {})).refine(uniqueIds, { message: 'коды повторяются' }), {
       label: 'Профессиональные трудности',
       hint: 'Общий список для запросов наставляемых, компетенций наставников и практик',
       widget: 'list',

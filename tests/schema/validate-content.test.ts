@@ -33,7 +33,7 @@ describe('validateContent', () => {
       monitoring: 1,
       site: 1,
       vocabularies: 1,
-      people: 2,
+      people: 3,
     });
   });
 

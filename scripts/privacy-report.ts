@@ -1,0 +1,59 @@
+/**
+ * `npm run privacy:report`: writes the private personal-data report
+ * (private/privacy-report.md and .json) and prints its summary.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { displayPath } from '../src/lib/content-dir.ts';
+import { todayIso } from '../src/lib/dates.ts';
+import { validateContent } from '../src/lib/validate-content.ts';
+import { buildPrivacyReport, privacyReportMarkdown } from '../src/privacy/report.ts';
+
+const HELP = `Отчёт о персональных данных (для ответственного за обработку ПДн).
+
+Использование: npm run privacy:report [-- --out private] [-- --date ГГГГ-ММ-ДД]
+
+Пишет private/privacy-report.md и private/privacy-report.json: кто и где
+опубликован и по какому согласию, согласия, истекающие в ближайшие 30 дней,
+отозванные согласия и что они убрали с сайта, сроки уничтожения данных
+(ст. 21 152-ФЗ: 30 дней). Отчёт содержит персональные данные: папка private/
+не попадает ни в сайт, ни в Git.
+
+  --out DIR    куда писать (по умолчанию private/)
+  --date DATE  считать на эту дату (по умолчанию сегодня)
+  --help       эта справка`;
+
+const { values } = parseArgs({
+  options: { out: { type: 'string', default: 'private' }, date: { type: 'string' }, help: { type: 'boolean' } },
+});
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+const today = values.date ?? todayIso();
+if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
+  console.error(`--date: ожидается дата в формате ГГГГ-ММ-ДД, получено «${today}»`);
+  process.exit(2);
+}
+
+const index = validateContent(undefined, today);
+if (!index.entries.get('site')?.size) {
+  console.error('Нет файла настроек settings/site.yaml или он с ошибками: запустите npm run validate.');
+  process.exit(1);
+}
+const report = buildPrivacyReport(index, today);
+fs.mkdirSync(values.out, { recursive: true });
+const md = path.join(values.out, 'privacy-report.md');
+fs.writeFileSync(md, privacyReportMarkdown(report));
+fs.writeFileSync(path.join(values.out, 'privacy-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+
+const overdue = report.purges.filter((p) => p.status === 'просрочено');
+console.log(`Отчёт: ${displayPath(path.resolve(md))}`);
+console.log(
+  `Участников: ${report.people.length}; истекают в течение 30 дней: ${report.expiring.length}; отозвано: ${report.withdrawn.length}; снято с публикации: ${report.withheld.length}.`,
+);
+if (overdue.length) {
+  console.log(`Просрочено уничтожение данных: ${overdue.map((p) => p.id).join(', ')} — выполните npm run privacy:purge -- <id>.`);
+  process.exit(1);
+}

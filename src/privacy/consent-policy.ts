@@ -1,0 +1,148 @@
+/**
+ * The consent policy of 152-ФЗ as pure functions.
+ *
+ * - Processing consent (ст. 9) is needed for a person to be referenced at all.
+ * - Dissemination consent (ст. 10.1, Приказ Роскомнадзора № 18) allows each
+ *   category separately, only on the resources it names: the URL where the
+ *   data would appear must start with one of the consent's `resources`.
+ * - A withdrawn or expired consent allows nothing from the next build on.
+ *
+ * Everything that publishes a person asks `decide()`; nothing else reads consents.
+ */
+import type { Person, RegistryRecord } from '../schema/registry.ts';
+import type { DisseminationCategory } from '../schema/vocab.ts';
+
+export type ConsentState = 'missing' | 'valid' | 'expired' | 'withdrawn';
+
+/** Where on the site personal data would appear; each place has its own URL space. */
+export type Place =
+  | 'home'
+  | 'programme'
+  | 'practice-author'
+  | 'news'
+  | 'event'
+  | 'roadmap'
+  | 'document'
+  | 'material'
+  | 'monitoring'
+  | 'photo'
+  | 'json-ld'
+  | 'feed'
+  | 'og-image'
+  | 'search-index';
+
+/** The path under the site URL where each place publishes. */
+export const PLACE_PATHS: Readonly<Record<Place, string>> = {
+  home: '/',
+  programme: '/programs/',
+  'practice-author': '/practices/',
+  news: '/news/',
+  event: '/events/',
+  roadmap: '/roadmap/',
+  document: '/documents/',
+  material: '/materials/',
+  monitoring: '/monitoring/',
+  photo: '/_astro/',
+  'json-ld': '/',
+  feed: '/',
+  'og-image': '/og/',
+  'search-index': '/pagefind/',
+};
+
+export type Rule = 'consent-missing' | 'consent-withdrawn' | 'consent-expired' | 'dissemination-not-allowed';
+
+export interface Decision {
+  allowed: boolean;
+  /** Why not, as a validation rule id. */
+  rule?: Rule;
+}
+
+export interface PolicyContext {
+  /** Today in the site's time zone, `YYYY-MM-DD`. */
+  today: string;
+  /** The site's address from settings (`siteUrl`). */
+  siteUrl: string;
+}
+
+interface Consent {
+  signed: string;
+  validUntil?: string | undefined;
+  withdrawn?: string | undefined;
+}
+
+/** The state of one consent on a given day. */
+export function consentState(consent: Consent | undefined, today: string): ConsentState {
+  if (!consent || consent.signed > today) return 'missing';
+  if (consent.withdrawn !== undefined && consent.withdrawn <= today) return 'withdrawn';
+  if (consent.validUntil !== undefined && consent.validUntil < today) return 'expired';
+  return 'valid';
+}
+
+export const isPerson = (r: RegistryRecord | undefined): r is Person => r !== undefined && !('tombstone' in r);
+
+/** Processing consent (ст. 9) of a registry record; a tombstone or an unknown id has none. */
+export function processingState(record: RegistryRecord | undefined, today: string): ConsentState {
+  return isPerson(record) ? consentState(record.consents.processing, today) : 'missing';
+}
+
+/** Dissemination consent (ст. 10.1) of a registry record. */
+export function disseminationState(record: RegistryRecord | undefined, today: string): ConsentState {
+  return isPerson(record) ? consentState(record.consents.dissemination, today) : 'missing';
+}
+
+function normaliseUrl(url: string): string {
+  const u = new URL(url);
+  return `${u.protocol}//${u.host.toLowerCase()}${u.pathname.endsWith('/') ? u.pathname : `${u.pathname}/`}`;
+}
+
+/** The absolute URL space where a place publishes on this site. */
+export function placeUrl(place: Place, siteUrl: string): string {
+  return new URL(PLACE_PATHS[place], siteUrl).href;
+}
+
+/** True when one of the consent's resources covers the URL (the same site, the same or a parent path). */
+export function resourceCovers(resources: readonly string[], url: string): boolean {
+  const target = normaliseUrl(url);
+  return resources.some((r) => target.startsWith(normaliseUrl(r)));
+}
+
+const STATE_RULE: Record<Exclude<ConsentState, 'valid'>, Rule> = {
+  missing: 'consent-missing',
+  withdrawn: 'consent-withdrawn',
+  expired: 'consent-expired',
+};
+
+/** May this category of the person's data be published at this place? */
+export function decide(record: RegistryRecord | undefined, category: DisseminationCategory, place: Place, ctx: PolicyContext): Decision {
+  const processing = processingState(record, ctx.today);
+  if (processing !== 'valid') return { allowed: false, rule: STATE_RULE[processing] };
+  const state = disseminationState(record, ctx.today);
+  if (state !== 'valid') return { allowed: false, rule: state === 'missing' ? 'dissemination-not-allowed' : STATE_RULE[state] };
+  const consent = (record as Person).consents.dissemination!;
+  if (!resourceCovers(consent.resources, placeUrl(place, ctx.siteUrl))) return { allowed: false, rule: 'dissemination-not-allowed' };
+  if (!consent.allow.includes(category)) return { allowed: false, rule: 'dissemination-not-allowed' };
+  return { allowed: true };
+}
+
+/** The categories allowed at a place, for reports. */
+export function allowedCategories(record: RegistryRecord | undefined, place: Place, ctx: PolicyContext): DisseminationCategory[] {
+  if (!isPerson(record)) return [];
+  return (record.consents.dissemination?.allow ?? []).filter((c) => decide(record, c, place, ctx).allowed);
+}
+
+/**
+ * May the person be named at this place? In a programme the name discloses
+ * the role too (who mentors whom, who needs support), so both categories are
+ * needed there; elsewhere (e.g. the author of a practice) the name alone.
+ */
+export function mayName(record: RegistryRecord | undefined, place: Place, ctx: PolicyContext): Decision {
+  const name = decide(record, 'name', place, ctx);
+  if (!name.allowed || place !== 'programme') return name;
+  return decide(record, 'role', place, ctx);
+}
+
+/** Days from `today` until the consent's end, or undefined when it has none. */
+export function daysUntil(date: string | undefined, today: string): number | undefined {
+  if (date === undefined) return undefined;
+  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
+}

@@ -1,0 +1,156 @@
+/**
+ * Trust but verify: after the build, read everything in dist/ for registry
+ * names that are not permitted where they appear.
+ *
+ * Every file is read as a reader or a machine would read it — HTML and XML
+ * with entities decoded, JSON and JS with escapes decoded, Pagefind's
+ * gzip-compressed index fragments unpacked, images' EXIF/XMP/IPTC metadata —
+ * and scanned for every name form of every registry person. A name is
+ * permitted only where the consent policy allows naming that person (the
+ * file's place on the site decides). Findings name the file and the
+ * person's id, never the name, because build logs are not private.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { decodeHTML } from 'entities';
+import sharp from 'sharp';
+import type { Person } from '../schema/registry.ts';
+import { mayName, type Place, type PolicyContext } from './consent-policy.ts';
+import { buildNameIndex, scanText, type NameIndex } from './pii-scan.ts';
+
+export interface Leak {
+  /** File relative to the scanned folder. */
+  file: string;
+  personId: string;
+  /** How the file was read: html, json, js, pagefind, image-metadata… */
+  via: string;
+}
+
+export interface LeakScanResult {
+  leaks: Leak[];
+  files: number;
+  bytes: number;
+}
+
+/** The place a built file belongs to, by its first path segment. */
+export function placeOfFile(rel: string): Place {
+  const [first = '', second = ''] = rel.split('/');
+  if (first === 'pagefind') return 'search-index';
+  if (first === 'og') return 'og-image';
+  if (/feed\.(xml|json)$|\.ics$|rss\.xml$/.test(rel)) return 'feed';
+  if (first === '_astro') return 'photo';
+  const byDir: Record<string, Place> = {
+    programs: 'programme',
+    practices: 'practice-author',
+    news: 'news',
+    events: 'event',
+    roadmap: 'roadmap',
+    documents: 'document',
+    materials: 'material',
+    monitoring: 'monitoring',
+  };
+  return byDir[first] ?? (second ? 'json-ld' : 'home');
+}
+
+const TEXT = new Set(['.html', '.htm', '.xml', '.txt', '.ics', '.svg', '.css', '.webmanifest', '.rss', '.atom']);
+const JSON_EXT = new Set(['.json']);
+const JS = new Set(['.js', '.mjs', '.cjs']);
+const IMAGES = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tif', '.tiff']);
+const PAGEFIND = /\.pf_(fragment|index|meta|filter)$/;
+
+function listFiles(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .flatMap((d) => (d.isFile() ? [path.join(d.parentPath, d.name)] : []));
+}
+
+function decodeEscapes(text: string): string {
+  return text.replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+function jsonStrings(text: string): string {
+  const out: string[] = [];
+  const walk = (v: unknown) => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.entries(v).forEach(([k, x]) => (out.push(k), walk(x)));
+  };
+  try {
+    walk(JSON.parse(text));
+    return out.join('\n');
+  } catch {
+    return decodeEscapes(text);
+  }
+}
+
+/** Pagefind stores fragments and index chunks gzip-compressed behind a short signature. */
+function pagefindText(buf: Buffer): string {
+  try {
+    const raw = zlib.gunzipSync(buf).toString('utf8');
+    return jsonStrings(raw.replace(/^pagefind_dcd/, ''));
+  } catch {
+    return buf.toString('utf8');
+  }
+}
+
+async function imageMetadataText(file: string): Promise<string> {
+  try {
+    const meta = await sharp(file).metadata();
+    return [meta.exif, meta.xmp, meta.iptc]
+      .filter((b): b is Buffer => Buffer.isBuffer(b))
+      .map((b) => `${b.toString('utf8')}\n${b.toString('latin1')}\n${b.toString('utf16le')}`)
+      .join('\n');
+  } catch {
+    return '';
+  }
+}
+
+/** The text of a built file as a reader or a machine would see it, and how it was read. */
+export async function readableText(file: string): Promise<{ text: string; via: string } | undefined> {
+  const ext = path.extname(file).toLowerCase();
+  if (PAGEFIND.test(file)) return { text: pagefindText(fs.readFileSync(file)), via: 'pagefind' };
+  if (TEXT.has(ext)) return { text: decodeHTML(fs.readFileSync(file, 'utf8')), via: ext.slice(1) };
+  if (JSON_EXT.has(ext)) return { text: jsonStrings(fs.readFileSync(file, 'utf8')), via: 'json' };
+  if (JS.has(ext)) return { text: decodeEscapes(fs.readFileSync(file, 'utf8')), via: 'js' };
+  if (IMAGES.has(ext)) return { text: await imageMetadataText(file), via: 'image-metadata' };
+  return undefined;
+}
+
+export interface LeakScanInput {
+  dir: string;
+  people: readonly Person[];
+  policy: PolicyContext;
+  /** Folders under `dir` not to read (e.g. `admin`, which never carries registry data). */
+  skip?: readonly string[];
+}
+
+/** Scans a built site for registry names outside the places their consent allows. */
+export async function scanForLeaks(input: LeakScanInput): Promise<LeakScanResult> {
+  const index: NameIndex = buildNameIndex(input.people.map((p) => ({ id: p.id, name: p.name, gender: p.gender })));
+  const allowedByPlace = new Map<Place, Set<string>>();
+  const allowed = (place: Place) => {
+    let set = allowedByPlace.get(place);
+    if (!set)
+      allowedByPlace.set(place, (set = new Set(input.people.filter((p) => mayName(p, place, input.policy).allowed).map((p) => p.id))));
+    return set;
+  };
+  const leaks: Leak[] = [];
+  let files = 0;
+  let bytes = 0;
+  for (const abs of listFiles(input.dir)) {
+    const rel = path.relative(input.dir, abs).split(path.sep).join('/');
+    if (input.skip?.some((s) => rel === s || rel.startsWith(`${s}/`))) continue;
+    const read = await readableText(abs);
+    if (!read || !read.text) continue;
+    files++;
+    bytes += read.text.length;
+    const seen = new Set<string>();
+    for (const f of scanText(read.text, index, { allowPersons: allowed(placeOfFile(rel)) })) {
+      if (f.rule !== 'pii-name' || f.severity !== 'error' || !f.personId || seen.has(f.personId)) continue;
+      seen.add(f.personId);
+      leaks.push({ file: rel, personId: f.personId, via: read.via });
+    }
+  }
+  return { leaks, files, bytes };
+}

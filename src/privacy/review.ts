@@ -1,0 +1,204 @@
+/**
+ * The privacy review of a content root: which entries would publish personal
+ * data without a valid consent, and why.
+ *
+ * For every public entry it checks the people it references (processing
+ * consent; a description that does not single anyone out) and scans every
+ * text field and the body for registry names, contacts and identity numbers.
+ * An entry with an error is withheld from the site — no page, no list item,
+ * no feed item, no index record — and reported; the rest of the site builds.
+ */
+import type { z } from 'astro/zod';
+import { fieldLabel } from '../lib/error-map.ts';
+import type { Problem } from '../lib/problems.ts';
+import type { ValidEntry } from '../lib/validate-content.ts';
+import { plainContext } from '../schema/context.ts';
+import { COLLECTIONS, type CollectionName } from '../schema/index.ts';
+import type { Person, RegistryRecord } from '../schema/registry.ts';
+import type { SiteSettings, Vocabularies } from '../schema/settings.ts';
+import { arrayElement, describe, objectFields } from '../schema/walk.ts';
+import { anonymousDescriptor, type Role } from './anonymise.ts';
+import { disseminationState, isPerson, mayName, processingState, type Place, type PolicyContext, type Rule } from './consent-policy.ts';
+import { buildNameIndex, scanText } from './pii-scan.ts';
+
+/** Where each public collection publishes, for the consent's resource check. */
+export const COLLECTION_PLACES: Partial<Record<CollectionName, Place>> = {
+  roadmap: 'roadmap',
+  documents: 'document',
+  programs: 'programme',
+  practices: 'practice-author',
+  news: 'news',
+  events: 'event',
+  materials: 'material',
+  monitoring: 'monitoring',
+};
+
+/** Rules of the privacy review: they withhold an entry, they never stop the build. */
+export const PRIVACY_RULES: ReadonlySet<string> = new Set([
+  'consent-missing',
+  'consent-withdrawn',
+  'consent-expired',
+  'dissemination-not-allowed',
+  'pii-name',
+  'pii-contact',
+  'pii-id-number',
+  'k-anonymity',
+]);
+
+export interface PrivacyReview {
+  problems: Problem[];
+  /** Entry ids withheld from publication, by collection. */
+  withheld: Map<CollectionName, Set<string>>;
+}
+
+export interface ReviewInput {
+  index: ReadonlyMap<CollectionName, ReadonlyMap<string, ValidEntry>>;
+  registry: ReadonlyMap<string, RegistryRecord>;
+  settings: SiteSettings;
+  vocab: Vocabularies;
+  today: string;
+}
+
+interface Reference {
+  personId: string;
+  path: (string | number)[];
+  role: Role | undefined;
+}
+
+/** Role of a registry reference by the field it sits in. */
+const FIELD_ROLES: Record<string, Role> = { mentor: 'mentor', mentees: 'mentee', curator: 'curator' };
+
+function collectFields(
+  schema: z.ZodType,
+  value: unknown,
+  path: (string | number)[],
+  refs: Reference[],
+  texts: { path: (string | number)[]; text: string }[],
+): void {
+  if (value === undefined || value === null) return;
+  const info = describe(schema);
+  if (info.meta?.ref?.kind === 'registry') {
+    const ids = Array.isArray(value) ? (value as string[]) : [value as string];
+    const role = FIELD_ROLES[String(path[path.length - 1])];
+    ids.forEach((id, i) => refs.push({ personId: id, path: Array.isArray(value) ? [...path, i] : path, role }));
+    return;
+  }
+  if (info.meta?.ref || info.meta?.widget === 'file' || info.meta?.widget === 'image') return;
+  if (typeof value === 'string' && (info.type === 'string' || info.type === 'enum')) {
+    if (info.type === 'string' && !info.meta?.format) texts.push({ path, text: value });
+    return;
+  }
+  if (info.type === 'object' && typeof value === 'object') {
+    for (const [key, child] of objectFields(schema))
+      collectFields(child, (value as Record<string, unknown>)[key], [...path, key], refs, texts);
+  } else if (info.type === 'array' && Array.isArray(value)) {
+    const el = arrayElement(schema);
+    if (el) value.forEach((v, i) => collectFields(el, v, [...path, i], refs, texts));
+  }
+}
+
+function nameRule(record: RegistryRecord | undefined, today: string): Rule | 'pii-name' {
+  const processing = processingState(record, today);
+  if (processing !== 'valid')
+    return processing === 'withdrawn' ? 'consent-withdrawn' : processing === 'expired' ? 'consent-expired' : 'consent-missing';
+  const state = disseminationState(record, today);
+  if (state === 'withdrawn') return 'consent-withdrawn';
+  if (state === 'expired') return 'consent-expired';
+  if (state === 'valid') return 'dissemination-not-allowed';
+  return 'pii-name';
+}
+
+const RULE_TEXT: Record<Rule | 'pii-name', string> = {
+  'consent-missing': 'нет действующего согласия на обработку персональных данных',
+  'consent-withdrawn': 'согласие отозвано',
+  'consent-expired': 'срок согласия истёк',
+  'dissemination-not-allowed': 'согласие на распространение не разрешает публиковать ФИО здесь',
+  'pii-name': 'нет согласия на распространение ФИО',
+};
+
+const FINDING_TEXT: Record<string, string> = {
+  'pii-contact': 'контактные данные человека (телефон или e-mail) — публиковать нельзя',
+  'pii-id-number': 'номер документа, удостоверяющего личность, СНИЛС или ИНН — публиковать нельзя',
+  'pii-name': 'похоже на ФИО человека не из реестра — проверьте, есть ли согласие',
+};
+
+/** Reviews every public entry of the content index. */
+export function reviewPrivacy(input: ReviewInput): PrivacyReview {
+  const { index, registry, settings, vocab, today } = input;
+  const policy: PolicyContext = { today, siteUrl: settings.siteUrl };
+  const people = [...registry.values()].filter(isPerson);
+  const nameIndex = buildNameIndex(people.map((p) => ({ id: p.id, name: p.name, gender: p.gender })));
+  const year = Number(today.slice(0, 4));
+  const problems: Problem[] = [];
+  const withheld = new Map<CollectionName, Set<string>>();
+  const withhold = (c: CollectionName, id: string) => {
+    if (!withheld.has(c)) withheld.set(c, new Set());
+    withheld.get(c)!.add(id);
+  };
+
+  for (const [collection, entries] of index) {
+    const place = COLLECTION_PLACES[collection];
+    if (!place) continue;
+    for (const entry of entries.values()) {
+      const schema = COLLECTIONS[collection].schema(plainContext, entry.data);
+      const refs: Reference[] = [];
+      const texts: { path: (string | number)[]; text: string }[] = [];
+      collectFields(schema, entry.parsed, [], refs, texts);
+      if (entry.body.trim()) texts.push({ path: [], text: entry.body });
+      let blocked = false;
+      const report = (rule: string, message: string, path: (string | number)[], severity: 'error' | 'warning' = 'error') => {
+        const where = path.length ? `поле «${fieldLabel(schema, path)}» — ` : 'текст — ';
+        problems.push({
+          file: entry.file,
+          ...(path.length ? { field: path.join('.') } : {}),
+          rule,
+          message: `${where}${message}`,
+          severity,
+        });
+        if (severity === 'error') blocked = true;
+      };
+
+      for (const ref of refs) {
+        const record = registry.get(ref.personId);
+        // An unknown id is a reference error (reported by validation, which stops the build); a tombstone is the bare role.
+        if (!record || !isPerson(record)) continue;
+        const state = processingState(record, today);
+        if (state !== 'valid') {
+          const rule = state === 'withdrawn' ? 'consent-withdrawn' : state === 'expired' ? 'consent-expired' : 'consent-missing';
+          report(rule, `участник ${ref.personId}: ${RULE_TEXT[rule]}; запись не публикуется`, ref.path);
+          continue;
+        }
+        if (ref.role && !mayName(record, place, policy).allowed) {
+          const d = anonymousDescriptor(record as Person, ref.role, people, settings.kAnonymity, { vocab, year });
+          if (d.shared < settings.kAnonymity) {
+            report(
+              'k-anonymity',
+              `участник ${ref.personId}: даже описание «${d.text}» подходит меньше чем ${settings.kAnonymity} людям в реестре — его можно узнать; запись не публикуется`,
+              ref.path,
+            );
+          }
+        }
+      }
+
+      const allowPersons = new Set(people.filter((p) => mayName(p, place, policy).allowed).map((p) => p.id));
+      const allowContacts = [settings.phone, settings.email];
+      for (const { path, text } of texts) {
+        for (const f of scanText(text, nameIndex, { allowPersons, allowContacts })) {
+          if (f.rule === 'pii-name' && f.personId) {
+            const rule = nameRule(registry.get(f.personId), today);
+            report(rule, `упомянут участник ${f.personId} («${f.excerpt}»): ${RULE_TEXT[rule]}; запись не публикуется`, path);
+          } else {
+            report(
+              f.rule,
+              `«${f.excerpt}»: ${FINDING_TEXT[f.rule] ?? f.rule}${f.severity === 'error' ? '; запись не публикуется' : ''}`,
+              path,
+              f.severity,
+            );
+          }
+        }
+      }
+      if (blocked) withhold(collection, entry.id);
+    }
+  }
+  return { problems, withheld };
+}
