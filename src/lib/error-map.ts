@@ -21,7 +21,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 
 function shown(v: unknown): string {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? 'неверная дата' : v.toISOString().slice(0, 10);
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
   return s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
@@ -55,6 +55,7 @@ function expectation(issue: Issue, root: z.ZodType, received: unknown): string {
   const target = schemaAt(root, issue.path);
   const meta = target ? describe(target).meta : undefined;
   if (issue.code === 'custom') return issue.message;
+  if (received === undefined && issue.code !== 'unrecognized_keys') return 'обязательное поле не заполнено';
   if (meta?.format === 'date')
     return `ожидается дата в формате ГГГГ-ММ-ДД${received === undefined ? '' : `, получено «${shown(received)}»`}`;
   if (meta?.format === 'datetime') {

@@ -34,6 +34,11 @@ export const siteSchema = () =>
       ),
       { label: 'Соцсети', widget: 'list' },
     ).default([]),
+    demo: field(z.boolean(), {
+      label: 'Демонстрационный сайт',
+      hint: 'Показывать читателям, что люди и документы вымышлены',
+      widget: 'boolean',
+    }).default(false),
     kAnonymity: field(z.number().int().min(2).max(10), {
       label: 'Минимальная группа для описания',
       hint: 'Описание человека («учитель химии») показывается, только если под него подходят не меньше стольких людей',
