@@ -64,11 +64,16 @@ describe('built demo site', () => {
     }
   });
 
-  it('ships no client JavaScript on public pages', () => {
-    const pagesWithScripts = ['/', '/roadmap/', '/news/', '/documents/'].filter((r) =>
-      /<script\b(?![^>]*type="application\/(ld\+)?json")/.test(html(r)),
-    );
-    expect(pagesWithScripts).toEqual([]);
+  it('ships at most 5 KB of JavaScript, only the low-vision script, on public pages without search', () => {
+    for (const route of ['/', '/roadmap/', '/roadmap/stage-1/', '/news/', '/documents/', '/programs/', '/events/']) {
+      const scripts = [...html(route).matchAll(/<script\b([^>]*)>/g)]
+        .map((m) => m[1]!)
+        .filter((attrs) => !/type="application\/(ld\+)?json"/.test(attrs));
+      const sources = scripts.map((attrs) => /src="([^"]+)"/.exec(attrs)?.[1]);
+      expect(sources, route).toEqual(['/low-vision.js']);
+      const bytes = sources.reduce((n, src) => n + fs.statSync(path.join(testDist(), src!)).size, 0);
+      expect(bytes, route).toBeLessThanOrEqual(5 * 1024);
+    }
   });
 
   it('sets Russian typography on every page: no straight or English quotes, no hyphen for a dash', () => {
