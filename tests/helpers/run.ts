@@ -3,6 +3,7 @@
  * process with a hard time limit, so a hung build never hangs the suite.
  */
 import { spawn } from 'node:child_process';
+import { withAstroLock } from './build-lock.ts';
 import { ROOT } from './paths.ts';
 
 export interface RunResult {
@@ -35,7 +36,7 @@ export function runNode(args: string[], env: Record<string, string> = {}, timeou
   });
 }
 
-/** `astro build` of a content root into an output directory. */
+/** `astro build` of a content root into an output directory, one Astro process at a time (see build-lock.ts). */
 export function astroBuild(outDir: string, env: Record<string, string> = {}): Promise<RunResult> {
-  return runNode(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], env, 300_000);
+  return withAstroLock(() => runNode(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], env, 300_000));
 }
