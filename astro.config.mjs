@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { leakScan } from './src/integrations/leak-scan.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 import { readSiteSettings } from './src/lib/site-settings.ts';
 
 const settings = readSiteSettings();
@@ -11,9 +12,10 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   site: process.env.SITE_URL ?? settings?.siteUrl ?? 'http://localhost:4321/',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // No inline <style>: the public Content-Security-Policy allows stylesheets from the site only.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },
   // The leak scan stays last: it reads dist/ after every other post-build step.
-  integrations: [contentGate(), mdx(), leakScan()],
+  integrations: [contentGate(), mdx(), securityHeaders(), leakScan()],
 });

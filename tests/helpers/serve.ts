@@ -45,12 +45,16 @@ export function resolveStatic(root: string, urlPath: string): string | undefined
   return undefined;
 }
 
-export async function serveStatic(root: string, headers: Record<string, string> = {}): Promise<StaticServer> {
+/** Extra response headers: fixed, or computed from the request path (e.g. the site's security headers). */
+export type Headers = Record<string, string> | ((urlPath: string) => Record<string, string>);
+
+export async function serveStatic(root: string, headers: Headers = {}): Promise<StaticServer> {
   const server = http.createServer((req, res) => {
     const file = resolveStatic(root, req.url ?? '/');
     const status = file ? 200 : 404;
     const target = file ?? path.join(root, '404.html');
-    res.writeHead(status, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream', ...headers });
+    const extra = typeof headers === 'function' ? headers((req.url ?? '/').split('?')[0]!) : headers;
+    res.writeHead(status, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream', ...extra });
     fs.createReadStream(target).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,70 @@
+/**
+ * HTTP security headers for the static site, in one place: the deploy files
+ * (dist/_headers for Netlify-style hosts, the nginx example) and the tests
+ * that load pages under them all read these values.
+ *
+ * Public pages allow no inline script or style at all; Pagefind needs
+ * WebAssembly ('wasm-unsafe-eval'); video frames only from the hosts the
+ * content allowlist admits. The CMS at /admin/ gets its own, wider policy:
+ * Decap renders with inline styles and talks to the Git host's API.
+ */
+import { VIDEO_HOSTS } from './sanitize.ts';
+
+const frames = VIDEO_HOSTS.map((h) => `https://${h}`).join(' ');
+
+export const PUBLIC_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  `frame-src ${frames}`,
+  "media-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+export const ADMIN_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https:",
+  "font-src 'self' data:",
+  "connect-src 'self' http://localhost:8081 http://127.0.0.1:8081 https:",
+  "frame-src 'self' https:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Headers every response carries. */
+export const COMMON_HEADERS: Readonly<Record<string, string>> = {
+  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+/** The headers of a site path. */
+export function headersFor(sitePath: string): Record<string, string> {
+  const csp = sitePath.startsWith('/admin/') ? ADMIN_CSP : PUBLIC_CSP;
+  return { ...COMMON_HEADERS, 'Content-Security-Policy': csp };
+}
+
+/** The `_headers` file of Netlify / Cloudflare Pages style hosts. */
+export function headersFile(): string {
+  const block = (pattern: string, headers: Record<string, string>) =>
+    [pattern, ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`)].join('\n');
+  return `${[block('/*', headersFor('/')), block('/admin/*', { 'Content-Security-Policy': ADMIN_CSP, 'X-Robots-Tag': 'noindex' })].join('\n\n')}\n`;
+}
+
+/** The nginx `add_header` lines for a location, indented for its block. */
+export function nginxHeaders(sitePath: string, indent = '        '): string {
+  return Object.entries(headersFor(sitePath))
+    .map(([k, v]) => `${indent}add_header ${k} "${v}" always;`)
+    .join('\n');
+}

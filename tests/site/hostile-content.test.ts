@@ -1,0 +1,137 @@
+/**
+ * Hostile content, in Markdown bodies and in every text field of every
+ * collection, never reaches dist/ as markup: no script, no event handler,
+ * no javascript: URL, no frame outside the video allowlist.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Parser } from 'htmlparser2';
+import { parseDocument, stringify } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listCollectionFiles, splitFrontMatter } from '../../src/lib/content-files.ts';
+import { VIDEO_HOSTS } from '../../src/lib/sanitize.ts';
+import { plainContext } from '../../src/schema/context.ts';
+import { COLLECTIONS, collectionNames } from '../../src/schema/index.ts';
+import { arrayElement, describe as describeField, findCheck, objectFields } from '../../src/schema/walk.ts';
+import type { z } from 'astro/zod';
+import { tempContent, type TempContent } from '../helpers/fixture.ts';
+import { astroBuild, type RunResult } from '../helpers/run.ts';
+
+const PAYLOAD = `"><script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">x</a><iframe src="https://evil.example/"></iframe>`;
+const BODY = [
+  '<script>alert("body")</script>',
+  '<img src="https://x.example/a.png" onerror="alert(1)">',
+  '[ссылка](javascript:alert(1))',
+  '<a href="javascript:alert(2)" onclick="alert(3)">клик</a>',
+  '<iframe src="https://evil.example/"></iframe>',
+  '<iframe src="https://rutube.ru/play/embed/abc"></iframe>',
+  '<svg><script>alert(4)</script></svg>',
+  '<div style="background:url(javascript:alert(5))">стиль</div>',
+  '<object data="x.swf"></object><embed src="x.swf">',
+  '<form action="https://evil.example"><input name="p"></form>',
+].join('\n\n');
+
+let content: TempContent;
+let dist: string;
+let build: RunResult;
+
+/** Appends the payload to every free-text field the schema has (not codes, dates, references or files). */
+function poison(schema: z.ZodType, value: unknown): unknown {
+  const info = describeField(schema);
+  if (info.meta?.ref || info.meta?.format || ['file', 'image', 'relation', 'select'].includes(info.meta?.widget ?? '')) return value;
+  if (typeof value === 'string' && info.type === 'string' && !info.meta?.patternMessage) {
+    const max = Number(findCheck(schema, 'max_length')?.maximum ?? Infinity);
+    const poisoned = `${value} ${PAYLOAD}`.slice(0, max);
+    return info.meta?.widget === 'text' || info.meta?.widget === 'string' ? poisoned : value;
+  }
+  if (info.type === 'object' && value && typeof value === 'object') {
+    const out = { ...(value as Record<string, unknown>) };
+    for (const [k, s] of objectFields(schema)) if (k in out) out[k] = poison(s, out[k]);
+    return out;
+  }
+  if (info.type === 'array' && Array.isArray(value)) {
+    const el = arrayElement(schema);
+    return el ? value.map((v) => poison(el, v)) : value;
+  }
+  return value;
+}
+
+beforeAll(async () => {
+  content = tempContent();
+  for (const collection of collectionNames) {
+    if (COLLECTIONS[collection].visibility !== 'public' || collection === 'site' || collection === 'vocabularies') continue;
+    for (const file of listCollectionFiles(collection, content.dir)) {
+      const text = fs.readFileSync(file, 'utf8');
+      const md = COLLECTIONS[collection].format === 'md';
+      const { yaml, body } = md ? splitFrontMatter(text, file) : { yaml: text, body: '' };
+      const data = parseDocument(yaml!).toJS();
+      const schemaOf = COLLECTIONS[collection].schema as (ctx: typeof plainContext, data?: unknown) => z.ZodType;
+      const out = stringify(poison(schemaOf(plainContext, data), data));
+      fs.writeFileSync(file, md ? `---\n${out}---\n${body}\n\n${BODY}\n` : out);
+    }
+  }
+  dist = `${content.dir}-dist`;
+  build = await astroBuild(dist, { CONTENT_DIR: content.dir, ASTRO_CACHE_DIR: `${dist}-cache` });
+});
+
+afterAll(() => {
+  content.cleanup();
+  fs.rmSync(dist, { recursive: true, force: true });
+  fs.rmSync(`${dist}-cache`, { recursive: true, force: true });
+});
+
+interface Finding {
+  file: string;
+  what: string;
+}
+
+function audit(file: string, html: string): Finding[] {
+  const found: Finding[] = [];
+  const rel = path.relative(dist, file);
+  new Parser({
+    onopentag(name, attrs) {
+      if (name === 'script') {
+        const type = attrs.type ?? '';
+        const ok =
+          type === 'application/ld+json' ||
+          type === 'application/json' ||
+          (attrs.src !== undefined && /^\/(low-vision\.js|_astro\/|pagefind\/)/.test(attrs.src));
+        if (!ok) found.push({ file: rel, what: `script ${JSON.stringify(attrs)}` });
+      }
+      if (['object', 'embed', 'form', 'base'].includes(name) && !(name === 'form' && !attrs.action))
+        found.push({ file: rel, what: `<${name}>` });
+      for (const [k, v] of Object.entries(attrs)) {
+        if (/^on/i.test(k)) found.push({ file: rel, what: `${name}[${k}]` });
+        if (/^\s*javascript:/i.test(v)) found.push({ file: rel, what: `${name}[${k}]=javascript:` });
+        if (k === 'style' && /url\(/i.test(v)) found.push({ file: rel, what: `${name}[style]` });
+      }
+      if (name === 'iframe') {
+        const host = attrs.src ? new URL(attrs.src).hostname : '';
+        if (!(VIDEO_HOSTS as readonly string[]).includes(host)) found.push({ file: rel, what: `iframe ${attrs.src}` });
+      }
+    },
+  }).end(html);
+  return found;
+}
+
+describe('hostile content', () => {
+  it('builds', () => {
+    expect(build.code, build.stdout.slice(-3000) + build.stderr.slice(-3000)).toBe(0);
+  });
+
+  it('reaches no page as markup', () => {
+    const pages = fs
+      .readdirSync(dist, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile() && d.name.endsWith('.html') && !d.parentPath.includes(`${path.sep}admin`))
+      .map((d) => path.join(d.parentPath, d.name));
+    expect(pages.length).toBeGreaterThan(10);
+    const findings = pages.flatMap((f) => audit(f, fs.readFileSync(f, 'utf8')));
+    expect(findings).toEqual([]);
+  });
+
+  it('keeps the allowed video player and shows the hostile text as text', () => {
+    const news = fs.readFileSync(path.join(dist, 'news/2025-09-01-start/index.html'), 'utf8');
+    expect(news).toContain('src="https://rutube.ru/play/embed/abc"');
+    expect(news).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
