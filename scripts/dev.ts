@@ -24,7 +24,11 @@ const HELP = `Запуск сайта с редактором (CMS) на это�
   --port N   порт сайта (по умолчанию 4321)
   --cms-port N  порт локального сервера редактора (по умолчанию 8081)
   --no-cms   не запускать локальный сервер редактора
-  --help     эта справка`;
+  --help     эта справка
+
+  CMS_EDITORIAL_WORKFLOW=1 npm start — редактор с черновиками
+            (черновик → на проверке → готово); изменения сохраняются
+            коммитами в ветки cms/… этого репозитория`;
 
 const { values } = parseArgs({
   options: {
@@ -42,11 +46,17 @@ if (values.help) {
 const require = createRequire(import.meta.url);
 const children: ChildProcess[] = [];
 
+/** `fs` writes files; the editorial workflow (CMS_EDITORIAL_WORKFLOW=1) needs `git`, which commits to branches. */
+function decapMode(): string {
+  if (process.env.DECAP_MODE) return process.env.DECAP_MODE;
+  return /^(1|true|yes|да)$/i.test(process.env.CMS_EDITORIAL_WORKFLOW ?? '') ? 'git' : 'fs';
+}
+
 function startDecapServer(port: string): ChildProcess {
   const entry = require.resolve('decap-server/dist/index.js');
   const child = spawn(process.execPath, [entry], {
     cwd: process.cwd(),
-    env: { ...process.env, BIND_HOST: '127.0.0.1', PORT: port, MODE: process.env.DECAP_MODE ?? 'fs', LOG_LEVEL: 'warn' },
+    env: { ...process.env, BIND_HOST: '127.0.0.1', PORT: port, MODE: decapMode(), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   child.on('exit', (code, signal) => {
@@ -60,6 +70,8 @@ function startDecapServer(port: string): ChildProcess {
 }
 
 let stopping = false;
+// The admin page reads the port to find decap-server (cms/backend.ts).
+process.env.DECAP_PORT = values['cms-port'];
 const server = await dev({
   root: process.cwd(),
   server: { port: Number(values.port), host: 'localhost' },

@@ -1,0 +1,99 @@
+/**
+ * How the CMS reads and writes content files: the same YAML library and the
+ * same front matter layout as the validator and the build.
+ *
+ * One format per collection, because writing needs the schema: values are
+ * tidied (cms/normalise.ts), keys follow the schema's order, the file-name
+ * helper field is dropped, and long lines are never folded. Dates stay
+ * `2025-03-10` — a plain string in YAML 1.2, as the schema reads it.
+ */
+import { parseDocument, stringify } from 'yaml';
+import { COLLECTIONS } from '../src/schema/index.ts';
+import { objectFields } from '../src/schema/walk.ts';
+import { entryData } from './check-entry.ts';
+import { schemaOfCms } from './config.ts';
+
+/** A Decap formatter: file text ⇄ entry data (`body` holds the Markdown body). */
+export interface Formatter {
+  fromFile(content: string): Record<string, unknown>;
+  toFile(data: Record<string, unknown>, sortedKeys?: string[]): string;
+}
+
+function parseYaml(text: string): Record<string, unknown> {
+  const doc = parseDocument(text, { uniqueKeys: false });
+  if (doc.errors.length > 0) throw new Error(`YAML: ${doc.errors[0]!.message}`);
+  const data = doc.toJS() as unknown;
+  return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+}
+
+/** Keys in the schema's order, then any others as they came. */
+function ordered(collection: string, data: Record<string, unknown>): Record<string, unknown> {
+  const schema = schemaOfCms(collection, data);
+  const order = schema ? objectFields(schema).map(([k]) => k) : [];
+  const out: Record<string, unknown> = {};
+  for (const key of order) if (key in data) out[key] = data[key];
+  for (const [key, value] of Object.entries(data)) if (!(key in out)) out[key] = value;
+  return out;
+}
+
+function yamlText(data: Record<string, unknown>): string {
+  return stringify(data, { lineWidth: 0, version: '1.2' });
+}
+
+/** Splits `---\n…\n---\n body`; a file without front matter is all body. */
+export function splitFile(content: string): { yaml: string; body: string } {
+  const text = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (!text.startsWith('---\n')) return { yaml: '', body: text };
+  const end = text.indexOf('\n---', 3);
+  if (end === -1) return { yaml: text.slice(4), body: '' };
+  const nl = text.indexOf('\n', end + 4);
+  return { yaml: text.slice(4, end + 1), body: nl === -1 ? '' : text.slice(nl + 1) };
+}
+
+/** Markdown with YAML front matter, for `md` collections. */
+export function markdownFormat(collection: string): Formatter {
+  return {
+    fromFile(content) {
+      const { yaml, body } = splitFile(content);
+      const data = parseYaml(yaml);
+      const trimmed = body.replace(/^\n+/, '');
+      return trimmed.trim() ? { ...data, body: trimmed } : data;
+    },
+    toFile(data) {
+      const front = ordered(collection, entryData(collection, data));
+      const body = typeof data.body === 'string' ? data.body.trim() : '';
+      return `---\n${yamlText(front)}---\n${body ? `\n${body}\n` : ''}`;
+    },
+  };
+}
+
+/** One YAML document, for `yaml` collections. */
+export function yamlFormat(collection: string): Formatter {
+  return {
+    fromFile: parseYaml,
+    toFile(data) {
+      return yamlText(ordered(collection, entryData(collection, data)));
+    },
+  };
+}
+
+/** The two settings files share one CMS collection; their data tells them apart. */
+export const settingsFormat: Formatter = {
+  fromFile: parseYaml,
+  toFile(data) {
+    const name = 'schoolName' in data ? 'site' : 'vocabularies';
+    return yamlText(ordered(name, entryData(name, data)));
+  },
+};
+
+/** Every format the generated config names (`nastavnik-<collection>`), with its file extension. */
+export function contentFormats(): { name: string; extension: string; formatter: Formatter }[] {
+  const formats = Object.entries(COLLECTIONS)
+    .filter(([, def]) => !('files' in def))
+    .map(([name, def]) => ({
+      name: `nastavnik-${name}`,
+      extension: def.format === 'md' ? 'md' : 'yaml',
+      formatter: def.format === 'md' ? markdownFormat(name) : yamlFormat(name),
+    }));
+  return [...formats, { name: 'nastavnik-settings', extension: 'yaml', formatter: settingsFormat }];
+}

@@ -1,0 +1,103 @@
+/**
+ * Preview of a personalised programme, laid out as src/pages/programs/[id].astro.
+ * People appear by registry id only, as on the site before the privacy policy
+ * resolves them: a preview never shows a name the page might not.
+ */
+import { MENTORING_FORMS, PLAN_DIRECTIONS, PROGRAM_STATUSES, ROLE_PAIRINGS } from '../../src/schema/vocab.ts';
+import { Body, dataOf, formatPeriod, h, label, list, Page, str, t, type PreviewProps } from './kit.ts';
+
+export function ProgramPreview(props: PreviewProps) {
+  const d = dataOf(props);
+  const term = (d.term ?? {}) as { from?: string; to?: string };
+  const plan = list(d.plan) as Record<string, unknown>[];
+  const directions = Object.keys(PLAN_DIRECTIONS).filter((k) => plan.some((r) => r.direction === k));
+  const mentees = list(d.mentees).map(str);
+  return h(
+    Page,
+    null,
+    h('h1', null, h('span', { className: 'muted' }, `${str(d.code)}.`), ' ', t(d.title)),
+    h(
+      'table',
+      null,
+      h(
+        'tbody',
+        null,
+        h('tr', null, h('th', { scope: 'row' }, 'Учебный год'), h('td', null, str(d.schoolYear))),
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'row' }, 'Форма наставничества'),
+          h('td', null, `${label(MENTORING_FORMS, d.form)}, ${label(ROLE_PAIRINGS, d.pairing)}`),
+        ),
+        h(
+          'tr',
+          null,
+          h('th', { scope: 'row' }, d.kind === 'group' ? 'Группа' : 'Пара'),
+          h('td', null, `наставник — участник ${str(d.mentor)}; наставляемые — ${mentees.join(', ')} (на сайте — описание по согласию)`),
+        ),
+        term.from && term.to ? h('tr', null, h('th', { scope: 'row' }, 'Срок'), h('td', null, formatPeriod(term.from, term.to))) : null,
+        h('tr', null, h('th', { scope: 'row' }, 'Статус'), h('td', null, label(PROGRAM_STATUSES, d.status ?? 'draft'))),
+      ),
+    ),
+    h('h2', null, 'Цель'),
+    h('p', null, t(d.goal)),
+    h('h2', null, 'Задачи'),
+    h(
+      'ol',
+      null,
+      list(d.tasks).map((x, i) => h('li', { key: i }, t(x))),
+    ),
+    h('h2', null, 'План мероприятий'),
+    directions.map((dir) =>
+      h(
+        'section',
+        { key: dir },
+        h(
+          'h3',
+          null,
+          label(PLAN_DIRECTIONS, dir).replace(/^./, (c) => c.toUpperCase()),
+        ),
+        h(
+          'table',
+          null,
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              ...['Мероприятие', 'Сроки', 'Планируемый результат', 'Фактический результат', 'Отметка'].map((c) =>
+                h('th', { key: c, scope: 'col' }, c),
+              ),
+            ),
+          ),
+          h(
+            'tbody',
+            null,
+            plan
+              .filter((r) => r.direction === dir)
+              .map((r, i) =>
+                h(
+                  'tr',
+                  { key: i },
+                  h('td', null, t(r.activity)),
+                  h('td', null, t(r.when)),
+                  h('td', null, t(r.planned)),
+                  h('td', null, r.actual ? t(r.actual) : '—'),
+                  h('td', null, r.done ? 'выполнено' : 'не выполнено'),
+                ),
+              ),
+          ),
+        ),
+      ),
+    ),
+    h('h2', null, 'Ожидаемые результаты'),
+    h(
+      'ul',
+      null,
+      list(d.expectedResults).map((x, i) => h('li', { key: i }, t(x))),
+    ),
+    d.outcomes ? [h('h2', { key: 'oh' }, 'Итоги'), h('p', { key: 'op' }, t(d.outcomes))] : null,
+    h(Body, null, props.widgetFor('body')),
+  );
+}

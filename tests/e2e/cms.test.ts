@@ -1,0 +1,256 @@
+/**
+ * An editor's session in real Chromium against `npm start` (Astro dev +
+ * decap-server, the project's own scripts/dev.ts) on a temp copy of the demo
+ * content: log in, publish a news item with a Cyrillic title and a photo,
+ * publish a second one with the same title, edit a practice, be refused an
+ * invalid document, keep unsaved edits when content changes on disk — then
+ * build the site from that content and find the news page, with every
+ * published image free of EXIF. `UPDATE_SCREENSHOTS=1` saves the editor's
+ * guide screenshots to docs/images/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/chromium.ts';
+import { ROOT } from '../helpers/paths.ts';
+import { astroBuild } from '../helpers/run.ts';
+import { listeningAddresses, startDevServer, tryConnect, type DevServer } from '../cms/dev-server.ts';
+import { hasMetadata } from '../../src/integrations/strip-metadata.ts';
+import { readContentFile } from '../../src/lib/content-files.ts';
+import { validateContent } from '../../src/lib/validate-content.ts';
+import { cmsUi } from '../../src/i18n/ru.ts';
+
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'docs/images') : undefined;
+const TITLE = 'Лицей провёл «Школу наставника» для молодых учителей';
+const SLUG = '2026-11-20-licey-provyol-shkolu-nastavnika-dlya-molodyh-uchiteley';
+const GPS_EXIF = {
+  IFD0: { Artist: 'Иванова Мария Петровна', Make: 'Phone' },
+  IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '59/1 59/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '30/1 24/1 0/1' },
+};
+
+let server: DevServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+
+async function shot(name: string, target: Page = page): Promise<void> {
+  if (!SCREENSHOTS) return;
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const png = await target.screenshot();
+  await sharp(png)
+    .png({ palette: true, quality: 90, compressionLevel: 9 })
+    .toFile(path.join(SCREENSHOTS, `${name}.png`));
+}
+
+/** Opens a CMS route with a fresh page load, so no draft of the previous route lingers (the login is remembered). */
+async function open(hash: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(`${server.siteUrl}/admin/${hash}`);
+}
+
+async function publishNow(target: Page = page): Promise<void> {
+  await target.getByRole('button', { name: 'Опубликовать' }).click();
+  await target.getByRole('menuitem', { name: 'Опубликовать сейчас' }).click();
+}
+
+async function waitForFile(file: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!fs.existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`${file} was not written`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const problemsOf = (relFile: string) =>
+  validateContent(server.content).problems.filter((p) => p.file.endsWith(relFile) && p.severity === 'error');
+
+beforeAll(async () => {
+  server = await startDevServer();
+  // Chromium takes its interface language (date inputs: ДД.ММ.ГГГГ) from the environment.
+  process.env.LANGUAGE = 'ru';
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+  context.setDefaultTimeout(20_000);
+  page = await context.newPage();
+  // A refused save rejects Decap's save promise with no reason or with a Redux action; neither is a fault.
+  page.on('pageerror', (e) => !['undefined', 'Object'].includes(e.message) && pageErrors.push(e.message));
+  // Leaving an entry with unsaved changes asks for confirmation; an editor would confirm.
+  page.on('dialog', (d) => void d.accept());
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('CMS at /admin/ (npm start)', () => {
+  it('binds decap-server to 127.0.0.1 only', async () => {
+    expect(listeningAddresses(server.cmsPort)).toEqual(['127.0.0.1']);
+    expect(await tryConnect('127.0.0.1', server.cmsPort)).toBe('connected');
+    // A server bound to all interfaces would answer on any loopback address too.
+    expect(await tryConnect('127.0.0.2', server.cmsPort)).toBe('ECONNREFUSED');
+    expect(['ECONNREFUSED', 'EADDRNOTAVAIL', 'ENETUNREACH']).toContain(await tryConnect('::1', server.cmsPort));
+  });
+
+  it('serves a Russian, unindexed admin page that logs in with «Войти»', async () => {
+    const html = await (await fetch(`${server.siteUrl}/admin/`)).text();
+    expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+    expect(html).toContain('<html lang="ru">');
+    await page.goto(`${server.siteUrl}/admin/`);
+    await page.getByRole('button', { name: 'Войти' }).waitFor();
+    await shot('cms-login');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await expect(page.getByRole('link', { name: 'Новости' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Реестр участников (персональные данные — не публикуются)').isVisible()).resolves.toBe(true);
+    await shot('cms-collections');
+  });
+
+  it('publishes a news item with a Cyrillic title and a photo under a transliterated file name', async () => {
+    const photo = path.join(server.dir, 'Фото с семинара.jpg');
+    await sharp({ create: { width: 1600, height: 900, channels: 3, background: { r: 40, g: 90, b: 160 } } })
+      .jpeg()
+      .withExif(GPS_EXIF)
+      .toFile(photo);
+
+    await open('#/collections/news/new');
+    await page.getByLabel('Заголовок').fill(TITLE);
+    await page.getByLabel('Дата публикации').fill('2026-11-20');
+    await page.getByLabel('Анонс').fill('Опытные учителя рассказали молодым коллегам, как готовиться к первому открытому уроку.');
+    await page.getByRole('button', { name: 'Выберите изображение' }).click();
+    await page.locator('input[type=file]').setInputFiles(photo);
+    await page.getByRole('button', { name: 'Выбрать помеченные' }).click();
+    await page.getByLabel('Описание изображения').fill('Учителя за круглым столом в библиотеке лицея');
+    await page.locator('[data-slate-editor="true"]').click();
+    await page.keyboard.type('Встреча прошла в библиотеке лицея. Каждый получил "памятку наставляемого".');
+    await expect(page.locator('iframe').first().contentFrame().getByText('«памятку наставляемого»').isVisible()).resolves.toBe(true);
+    await shot('cms-news-editor');
+    await publishNow();
+
+    const file = path.join(server.content, 'news', `${SLUG}.md`);
+    await waitForFile(file);
+    await page.waitForURL(new RegExp(`/entries/${SLUG}$`));
+    const written = readContentFile('news', file).file!;
+    expect(written.data).toMatchObject({ title: TITLE, date: '2026-11-20', level: 'school' });
+    const cover = (written.data as { cover: { src: string; alt: string } }).cover;
+    expect(cover.src).toMatch(/^\.\/media\/foto-s-seminara-[0-9a-z]+\.jpg$/);
+    expect(problemsOf(`news/${SLUG}.md`)).toEqual([]);
+    const uploaded = fs.readFileSync(path.join(server.content, 'news', cover.src));
+    expect(await hasMetadata(uploaded)).toBe(false);
+  });
+
+  it('never overwrites: a second news item with the same title and day gets its own file', async () => {
+    const first = fs.readFileSync(path.join(server.content, 'news', `${SLUG}.md`), 'utf8');
+    await open('#/collections/news/new');
+    await page.getByLabel('Заголовок').fill(TITLE);
+    await page.getByLabel('Дата публикации').fill('2026-11-20');
+    await page.getByLabel('Анонс').fill('Вторая новость с тем же заголовком.');
+    await publishNow();
+    await waitForFile(path.join(server.content, 'news', `${SLUG}-1.md`));
+    expect(fs.readFileSync(path.join(server.content, 'news', `${SLUG}.md`), 'utf8')).toBe(first);
+    expect(problemsOf(`news/${SLUG}-1.md`)).toEqual([]);
+  });
+
+  it('edits an existing practice and keeps everything else as it was', async () => {
+    const rel = 'practices/flesh-vstrechi-dlya-vybora-nastavnika.md';
+    const file = path.join(server.content, rel);
+    const before = readContentFile('practices', file).file!;
+    await open('#/collections/practices/entries/flesh-vstrechi-dlya-vybora-nastavnika');
+    const summary = page.getByLabel('Кратко');
+    await summary.fill('Короткие встречи наставников и наставляемых, после которых пары выбирают друг друга сами.');
+    await shot('cms-practice-editor');
+    await publishNow();
+    const deadline = Date.now() + 15_000;
+    while (!fs.readFileSync(file, 'utf8').includes('выбирают друг друга сами')) {
+      if (Date.now() > deadline) throw new Error('practice was not saved');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const after = readContentFile('practices', file).file!;
+    const { summary: _a, ...restAfter } = after.data as Record<string, unknown>;
+    const { summary: _b, ...restBefore } = before.data as Record<string, unknown>;
+    expect(restAfter).toEqual(restBefore);
+    expect(after.body.trim().length).toBeGreaterThan(100);
+    expect(problemsOf(rel)).toEqual([]);
+  });
+
+  it('refuses to save what the build would reject, with a Russian message', async () => {
+    const documents = () => fs.readdirSync(path.join(server.content, 'documents')).sort();
+    const before = documents();
+    await open('#/collections/news/new');
+    await publishNow();
+    await expect(page.getByText('Заполните поле «Заголовок».').first().isVisible()).resolves.toBe(true);
+
+    await open('#/collections/documents/new');
+    await page.getByLabel('Название документа').fill('Приказ о назначении кураторов');
+    await page.getByLabel('Вид документа').fill('приказ');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Уровень', { exact: true }).fill('школьный');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Дата принятия').fill('2026-09-01');
+    await publishNow();
+    const toast = page.getByText('укажите файл или ссылку на официальный источник');
+    await toast.waitFor();
+    await expect(page.getByText('Сайт с такой записью не соберётся').isVisible()).resolves.toBe(true);
+    await page.waitForTimeout(1000); // the toast slides in
+    await shot('cms-refused');
+    expect(documents()).toEqual(before);
+  });
+
+  it('keeps unsaved edits when content changes on disk (no reload of /admin/ under astro dev)', async () => {
+    const messages: string[] = [];
+    page.on('console', (m) => messages.push(m.text()));
+    await open('#/collections/news/new');
+    await page.getByLabel('Заголовок').fill('Черновик, который нельзя потерять');
+    await page.evaluate(() => ((window as unknown as { __marker: number }).__marker = 42));
+    const other = path.join(server.content, 'news', '2026-10-06-startoval-novyy-cikl-nastavnichestva.md');
+    fs.appendFileSync(other, '\nДополнение, сохранённое в другой вкладке.\n');
+    const deadline = Date.now() + 15_000;
+    while (!messages.includes(cmsUi.reloadSuppressed) && Date.now() < deadline) await page.waitForTimeout(200);
+    expect(messages).toContain(cmsUi.reloadSuppressed);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).toBe(42);
+    await expect(page.getByLabel('Заголовок').inputValue()).resolves.toBe('Черновик, который нельзя потерять');
+  });
+
+  it('shows the registry form with both consents (screenshot for the guide)', async () => {
+    await open('#/collections/people/new');
+    await page.getByText('Согласие на обработку (ст. 9 152-ФЗ)').first().scrollIntoViewIfNeeded();
+    await expect(page.getByText('Согласие на распространение (ст. 10.1 152-ФЗ)').first().isVisible()).resolves.toBe(true);
+    await shot('cms-person-consents');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('builds the site from what the CMS saved: the news page is there, no published image has EXIF', async () => {
+    // A phone photo committed by Git, not through the CMS, still carries GPS.
+    const gitPhoto = path.join(server.content, 'news', 'media', 'ustanovochnaya-sessiya.jpg');
+    await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 90, g: 140, b: 60 } } })
+      .jpeg()
+      .withExif(GPS_EXIF)
+      .toFile(gitPhoto);
+    expect(await hasMetadata(fs.readFileSync(gitPhoto))).toBe(true);
+
+    const dist = path.join(server.dir, 'dist');
+    const result = await astroBuild(dist, {
+      CONTENT_DIR: path.relative(ROOT, server.content),
+      ASTRO_CACHE_DIR: path.join(server.dir, 'astro-cache'),
+    });
+    expect(result.code, `${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`).toBe(0);
+
+    const html = fs.readFileSync(path.join(dist, 'news', SLUG, 'index.html'), 'utf8');
+    expect(html).toContain('Школу наставника');
+    expect(html).toMatch(/<img[^>]+alt="Учителя за круглым столом в библиотеке лицея"/);
+    const admin = fs.readFileSync(path.join(dist, 'admin', 'index.html'), 'utf8');
+    const script = /<script type="module" src="(\/admin\/cms-[0-9a-f]{16}\/main\.js)"/.exec(admin)?.[1];
+    expect(script).toBeDefined();
+    expect(fs.existsSync(path.join(dist, script!))).toBe(true);
+
+    const images = fs
+      .readdirSync(dist, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile() && /\.(jpe?g|png|webp|avif)$/i.test(d.name))
+      .map((d) => path.join(d.parentPath, d.name));
+    expect(images.length).toBeGreaterThan(5);
+    for (const image of images) expect(await hasMetadata(fs.readFileSync(image)), path.relative(dist, image)).toBe(false);
+  }, 240_000);
+});
