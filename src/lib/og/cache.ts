@@ -1,0 +1,47 @@
+/**
+ * The card cache: one PNG per card hash, in a folder that outlives builds
+ * (`node_modules/.cache/nastavnik-og/` unless `OG_CACHE_DIR` says otherwise).
+ *
+ * A card whose text, theme and renderer are unchanged has the same hash, so
+ * it is copied, never drawn again. Each content root keeps its own folder,
+ * so building a test fixture never evicts the school's cards; after a build
+ * the folder keeps exactly the cards that build used.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The cache root of all content roots. */
+export function ogCacheRoot(projectRoot = process.cwd()): string {
+  return path.resolve(process.env.OG_CACHE_DIR ?? path.join(projectRoot, 'node_modules', '.cache', 'nastavnik-og'));
+}
+
+/** The cache folder of one content root. */
+export function cacheFolder(root: string, contentRoot: string): string {
+  return path.join(root, createHash('sha256').update(path.resolve(contentRoot)).digest('hex').slice(0, 12));
+}
+
+/** The cached PNG of a card hash. */
+export function cachedFile(folder: string, hash: string): string {
+  return path.join(folder, `${hash}.png`);
+}
+
+/** Half-written files of a build that died are removed once they are this old. */
+const STALE_TMP_MS = 10 * 60_000;
+
+/** Removes every cached card not in `used` (and abandoned temporary files); returns how many cards went. */
+export function pruneCache(folder: string, used: ReadonlySet<string>): number {
+  if (!fs.existsSync(folder)) return 0;
+  let pruned = 0;
+  for (const name of fs.readdirSync(folder)) {
+    const file = path.join(folder, name);
+    if (name.endsWith('.tmp')) {
+      if (Date.now() - fs.statSync(file).mtimeMs > STALE_TMP_MS) fs.rmSync(file, { force: true });
+      continue;
+    }
+    if (!name.endsWith('.png') || used.has(name.slice(0, -4))) continue;
+    fs.rmSync(file, { force: true });
+    pruned++;
+  }
+  return pruned;
+}

@@ -1,0 +1,11 @@
+/** /news/feed.json: the news as JSON Feed 1.1 with the `_nastavnik` extension (docs/open-data.md). */
+import type { APIRoute } from 'astro';
+import { published } from '../../data/entries.ts';
+import { getSite } from '../../data/site.ts';
+import { newsFeedItem, feedMeta, jsonFeedResponse } from '../../lib/feeds.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const siteUrl = String(site);
+  const items = (await published('news')).map((e) => newsFeedItem(e, siteUrl));
+  return jsonFeedResponse(feedMeta('news', await getSite(), siteUrl), items);
+};
