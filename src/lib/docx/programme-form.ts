@@ -1,0 +1,54 @@
+/**
+ * The form of a personalised mentoring programme (DOMAIN.md): its header
+ * rows, plan columns, plan directions and signature block. The blank template
+ * (.docx and the printable page) and the filled-in programme draft are all
+ * built from this one description, so they never drift apart.
+ */
+import { PLAN_DIRECTIONS } from '../../schema/vocab.ts';
+
+export const FORM_TITLE = 'Персонализированная программа наставничества педагогических работников';
+
+/** Rows of the programme's header table, in order. */
+export const HEADER_ROWS = [
+  { key: 'mentor', label: 'Наставник (ФИО, должность, категория, стаж)' },
+  { key: 'mentees', label: 'Наставляемый (наставляемые): ФИО, должность, стаж' },
+  { key: 'curator', label: 'Куратор' },
+  { key: 'form', label: 'Форма наставничества' },
+  { key: 'pairing', label: 'Ролевая модель' },
+  { key: 'term', label: 'Срок реализации (от 3 до 12 месяцев)' },
+] as const;
+
+export type HeaderKey = (typeof HEADER_ROWS)[number]['key'];
+
+export const SECTION_DIFFICULTIES = 'Выявленные профессиональные затруднения наставляемого (для внутреннего пользования, не публикуются)';
+export const SECTION_GOAL = 'Цель программы';
+export const SECTION_TASKS = 'Задачи';
+export const SECTION_PLAN = 'План мероприятий';
+export const SECTION_RESULTS = 'Ожидаемые результаты';
+
+/** Columns of the plan table. */
+export const PLAN_COLUMNS = [
+  '№',
+  'Мероприятие',
+  'Сроки',
+  'Планируемый результат',
+  'Фактический результат, форма отчёта',
+  'Отметка о выполнении',
+] as const;
+
+/** Relative widths of the plan columns, in percent. */
+export const PLAN_WIDTHS = [6, 30, 13, 21, 20, 10] as const;
+
+/** The directions the plan is grouped by, in order. */
+export const DIRECTIONS = Object.entries(PLAN_DIRECTIONS).map(([id, label]) => ({ id, label }));
+
+/** Who signs the programme, and how. */
+export const SIGNATURES = [
+  { key: 'mentor', label: 'Наставник' },
+  { key: 'mentee', label: 'Наставляемый' },
+  { key: 'curator', label: 'Согласовано: куратор' },
+] as const;
+
+export const APPROVAL = 'УТВЕРЖДЕНА приказом';
+export const BLANK_LINE = '________________________';
+export const BLANK_DATE = '«___» ____________ 20___ г.';
