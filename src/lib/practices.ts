@@ -26,3 +26,12 @@ export function orderPractices<T extends PracticeLike>(practices: readonly T[]):
 export function featuredPractices<T extends PracticeLike>(practices: readonly T[], n: number): T[] {
   return orderPractices(practices).slice(0, n);
 }
+
+/** The final event that recognised a best practice, as its card links it; undefined when not best or not published. */
+export function bestEventOf(
+  practice: { data: { best?: { event: string } | undefined } },
+  events: ReadonlyMap<string, { id: string; data: { title: string } }>,
+): { id: string; title: string } | undefined {
+  const event = practice.data.best ? events.get(practice.data.best.event) : undefined;
+  return event ? { id: event.id, title: event.data.title } : undefined;
+}

@@ -1,0 +1,93 @@
+/**
+ * The part of Pagefind's browser API the site uses, loaded once on demand
+ * from the bundle the build wrote (`/pagefind/pagefind.js`).
+ *
+ * Search runs on the page's own thread: at a school's (or a district's)
+ * scale a query takes milliseconds, and skipping Pagefind's web worker
+ * saves its download on the first query.
+ */
+
+export interface PagefindFragment {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+
+export interface PagefindResult {
+  /** The page's fragment hash: the bank page knows its practices by it. */
+  id: string;
+  score: number;
+  data: () => Promise<PagefindFragment>;
+}
+
+export type PagefindFilter = string | { any: string[] };
+
+export interface PagefindSearchOptions {
+  filters?: Record<string, PagefindFilter>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+
+export interface PagefindResponse {
+  results: PagefindResult[];
+  /** Per filter value, how many results have it (for filters loaded by this search). */
+  filters: Record<string, Record<string, number>>;
+}
+
+export interface Pagefind {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (term: string | null, options?: PagefindSearchOptions) => Promise<PagefindResponse>;
+  preload: (term: string, options?: PagefindSearchOptions) => Promise<void>;
+}
+
+const BUNDLE = '/pagefind/pagefind.js';
+
+let loading: Promise<Pagefind | undefined> | undefined;
+
+/** Pagefind, or undefined when the site has no index (e.g. under `astro dev`). */
+export function loadPagefind(): Promise<Pagefind | undefined> {
+  loading ??= (async () => {
+    try {
+      const url = BUNDLE;
+      const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+      await pagefind.options({ excerptLength: 26, excerptEllipsis: '…', noWorker: true });
+      await pagefind.init();
+      return pagefind;
+    } catch {
+      return undefined;
+    }
+  })();
+  return loading;
+}
+
+/**
+ * A Pagefind excerpt as DOM nodes. Pagefind escapes `<` and `>` of the text
+ * and wraps matched words in `<mark>`; anything else is text, never markup.
+ */
+export function excerptNodes(excerpt: string): Node[] {
+  const nodes: Node[] = [];
+  let marked = false;
+  for (const part of excerpt.split(/(<mark>|<\/mark>)/)) {
+    if (part === '<mark>' || part === '</mark>') {
+      marked = part === '<mark>';
+      continue;
+    }
+    if (!part) continue;
+    const text = document.createTextNode(part.replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+    if (marked) {
+      const mark = document.createElement('mark');
+      mark.append(text);
+      nodes.push(mark);
+    } else nodes.push(text);
+  }
+  return nodes;
+}
+
+/** Calls `fn` once input has paused for `ms`. */
+export function debounce(fn: () => void, ms: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    clearTimeout(timer);
+    timer = setTimeout(fn, ms);
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * The bank, its facet pages, the search index and the open data as built for
+ * the demo site, read from dist/ without a browser: best practices first with
+ * their event and year, every practice reachable by links alone, the index
+ * holding entry pages only (no navigation, header or footer), and
+ * /practices.json valid against its published schema.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { Parser } from 'htmlparser2';
+import { describe, expect, it } from 'vitest';
+import { practicesJsonSchema, practicesOpenDataSchema } from '../../src/lib/search/open-data.ts';
+import { validateContent } from '../../src/lib/validate-content.ts';
+import { orderPractices } from '../../src/lib/practices.ts';
+import { facetPath } from '../../src/lib/search/facets.ts';
+import { DEMO_CONTENT, testDist } from '../helpers/paths.ts';
+
+const { entries } = validateContent(DEMO_CONTENT);
+type PracticeData = { year: number; status: string; best?: { year: number; event: string } };
+const practices = orderPractices(
+  [...entries.get('practices')!.values()].map((e) => ({ id: e.id, data: e.parsed as unknown as PracticeData })),
+);
+const events = entries.get('events')!;
+const file = (rel: string) => path.join(testDist(), rel);
+const html = (route: string) => fs.readFileSync(file(path.join(route, 'index.html')), 'utf8');
+
+/** Hrefs of `<a>` elements and the `data-practice` order of list items. */
+function parse(text: string): { links: string[]; items: string[] } {
+  const links: string[] = [];
+  const items: string[] = [];
+  const parser = new Parser({
+    onopentag(name, attrs) {
+      if (name === 'a' && attrs.href) links.push(attrs.href);
+      if (name === 'li' && attrs['data-practice']) items.push(attrs['data-practice']);
+    },
+  });
+  parser.write(text);
+  parser.end();
+  return { links, items };
+}
+
+const practiceLinks = (links: string[]) => new Set(links.filter((l) => /^\/practices\/[a-z0-9-]+\/$/.test(l) && !l.includes('/form/')));
+
+interface Fragment {
+  url: string;
+  content: string;
+  filters: Record<string, string[]>;
+  meta: Record<string, string>;
+}
+
+const fragments = (): Fragment[] => {
+  const dir = file('pagefind/fragment');
+  return fs.readdirSync(dir).map(
+    (f) =>
+      JSON.parse(
+        zlib
+          .gunzipSync(fs.readFileSync(path.join(dir, f)))
+          .toString('utf8')
+          .replace(/^pagefind_dcd/, ''),
+      ) as Fragment,
+  );
+};
+
+describe('the bank page', () => {
+  it('lists every practice, best ones first (newest recognition first), each linked to its index entry', () => {
+    const page = html('/practices/');
+    expect(parse(page).items).toEqual(practices.map((p) => p.id));
+    const best = practices.filter((p) => p.data.best);
+    expect(best.length).toBeGreaterThan(0);
+    expect(practices.slice(0, best.length).every((p) => p.data.best)).toBe(true);
+    expect(page.match(/ data-pf="ru_[0-9a-f]+"/g)).toHaveLength(practices.length);
+  });
+
+  it('shows each best practice with its year and the final event that recognised it, on the bank and on the home page', () => {
+    const best = practices.filter((p) => p.data.best);
+    for (const page of [html('/practices/'), html('/')]) {
+      for (const p of best.slice(0, 3)) {
+        const event = events.get(p.data.best!.event)!;
+        expect(page).toContain(`Лучшая практика ${p.data.best!.year} года`);
+        expect(page).toContain(`href="/events/${event.id}/"`);
+      }
+    }
+    const home = parse(html('/')).links.filter((l) => /^\/practices\/[a-z0-9-]+\/$/.test(l));
+    expect(home.slice(0, 3)).toEqual(best.slice(0, 3).map((p) => `/practices/${p.id}/`));
+  });
+
+  it('reaches every practice by links alone: the bank and each facet page it links to', () => {
+    const bank = parse(html('/practices/')).links;
+    const facetPages = [...new Set(bank.filter((l) => /^\/practices\/[a-z]+\/[a-z0-9-]+\/$/.test(l)))];
+    expect(facetPages).toContain(facetPath('form', 'traditional'));
+    expect(facetPages.some((l) => l.startsWith('/practices/best/'))).toBe(true);
+    const reachable = new Set<string>();
+    for (const route of facetPages) {
+      expect(fs.existsSync(file(path.join(route, 'index.html'))), route).toBe(true);
+      for (const l of practiceLinks(parse(html(route)).links)) reachable.add(l);
+    }
+    expect([...reachable].sort()).toEqual(practices.map((p) => `/practices/${p.id}/`).sort());
+  });
+
+  it('lists on a facet page exactly the practices with that value', () => {
+    const traditional = practices.filter((p) => (entries.get('practices')!.get(p.id)!.parsed.form as string) === 'traditional');
+    expect(parse(html('/practices/form/traditional/')).links.filter((l) => practiceLinks([l]).size)).toEqual(
+      expect.arrayContaining(traditional.map((p) => `/practices/${p.id}/`)),
+    );
+    expect(html('/practices/form/traditional/')).toContain(`${traditional.length}\u00a0практик`);
+  });
+});
+
+describe('the search index', () => {
+  it('holds the entry pages of every indexed section and nothing else', () => {
+    const urls = fragments().map((f) => f.url);
+    const expected = (['practices', 'materials', 'news', 'documents', 'programs', 'roadmap', 'events'] as const).flatMap((c) =>
+      [...entries.get(c)!.keys()].map((id) => `/${c}/${id}/`),
+    );
+    expect(urls.sort()).toEqual(expected.sort());
+  });
+
+  it('indexes page bodies only: no header, navigation, breadcrumbs or footer', () => {
+    for (const f of fragments()) {
+      expect(f.content, f.url).not.toMatch(/Официальный сайт школы|Мы в соцсетях|Контакты|Перейти к содержанию|Навигация по разделу/);
+      expect(f.content, f.url).not.toContain('000-00-00');
+    }
+  });
+
+  it('records type, facets, date and best-practice year as filters and metadata', () => {
+    const byUrl = new Map(fragments().map((f) => [f.url, f]));
+    for (const p of practices) {
+      const f = byUrl.get(`/practices/${p.id}/`)!;
+      expect(f.filters.type).toEqual(['practice']);
+      expect(f.filters.year).toEqual([String(p.data.year)]);
+      for (const key of ['form', 'target', 'subject', 'difficulty', 'material'])
+        expect(f.filters[key]?.length, `${p.id} ${key}`).toBeGreaterThan(0);
+      expect(f.meta).toMatchObject({ type: 'practice', date: String(p.data.year) });
+      if (p.data.best) expect(f.meta.best).toBe(String(p.data.best.year));
+    }
+    const news = [...byUrl.values()].find((f) => f.url.startsWith('/news/'))!;
+    expect(news.meta.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(news.filters.type).toEqual(['news']);
+  });
+
+  it('is Russian, with the API but no stock UI', () => {
+    const entry = JSON.parse(fs.readFileSync(file('pagefind/pagefind-entry.json'), 'utf8')) as { languages: Record<string, unknown> };
+    expect(Object.keys(entry.languages)).toEqual(['ru']);
+    const files = fs.readdirSync(file('pagefind'));
+    expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'wasm.ru.pagefind']));
+    expect(files.filter((f) => f.startsWith('pagefind-') && /ui|highlight/.test(f))).toEqual([]);
+  });
+});
+
+describe('/practices.json', () => {
+  const data = () => JSON.parse(fs.readFileSync(file('practices.json'), 'utf8')) as unknown;
+
+  it('is valid against its schema and lists the bank in its order', () => {
+    const parsed = practicesOpenDataSchema.parse(data());
+    expect(parsed.count).toBe(practices.length);
+    expect(parsed.practices.map((p) => p.id)).toEqual(practices.map((p) => p.id));
+    expect(parsed.$schema).toMatch(/\/schemas\/practices-v1\.json$/);
+  });
+
+  it('carries no registry ids and names only authors whose consent allows it', () => {
+    const text = fs.readFileSync(file('practices.json'), 'utf8');
+    expect(text).not.toMatch(/"p-\d{3}"/);
+    const parsed = practicesOpenDataSchema.parse(data());
+    const withAuthors = parsed.practices.filter((p) => p.authors.named.length + p.authors.anonymous > 0);
+    expect(withAuthors.length).toBeGreaterThan(0);
+    for (const p of parsed.practices) {
+      const ids = (entries.get('practices')!.get(p.id)!.parsed.authors as string[]) ?? [];
+      expect(p.authors.named.length + p.authors.anonymous).toBe(ids.length);
+    }
+  });
+
+  it('serves its JSON Schema', () => {
+    const served = JSON.parse(fs.readFileSync(file('schemas/practices-v1.json'), 'utf8')) as Record<string, unknown>;
+    const { $id, ...schema } = served;
+    expect($id).toMatch(/\/schemas\/practices-v1\.json$/);
+    expect(schema).toEqual(practicesJsonSchema());
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * The post-build index on a small built site, with the real Pagefind binary:
+ * only entry pages, only their `data-pagefind-body`, filters and metadata
+ * from the page's record, Russian stemming, no stock UI, and the bank page
+ * linked to the index entries of its practices.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSearchIndex, type SearchIndexReport } from '../../src/integrations/pagefind.ts';
+import { fragmentUrls, practiceIdOf } from '../../src/lib/search/bank-links.ts';
+
+let site: string;
+let report: SearchIndexReport;
+
+const page = (body: string) => `<!doctype html><html lang="ru"><head><title>t</title></head><body>
+<header data-pagefind-ignore="all"><nav>Шапкасайта навигация</nav></header>
+<main>${body}</main>
+<footer data-pagefind-ignore="all">Подвалсайта контакты</footer></body></html>`;
+
+const write = (rel: string, html: string) => {
+  fs.mkdirSync(path.dirname(path.join(site, rel)), { recursive: true });
+  fs.writeFileSync(path.join(site, rel), html);
+};
+
+const fragments = () =>
+  fs.readdirSync(path.join(site, 'pagefind', 'fragment')).map(
+    (f) =>
+      JSON.parse(
+        zlib
+          .gunzipSync(fs.readFileSync(path.join(site, 'pagefind', 'fragment', f)))
+          .toString('utf8')
+          .slice(12),
+      ) as {
+        url: string;
+        content: string;
+        filters: Record<string, string[]>;
+        meta: Record<string, string>;
+      },
+  );
+
+beforeAll(async () => {
+  site = fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-pagefind-'));
+  write(
+    'practices/chek-list/index.html',
+    page(`<nav class="breadcrumbs" data-pagefind-ignore="all">Хлебныекрошки</nav><article data-pagefind-body>
+<div hidden><span data-pagefind-filter="type:practice"></span><span data-pagefind-filter="form:group"></span><span data-pagefind-filter="subject:math"></span><span data-pagefind-filter="subject:russian"></span><span data-pagefind-meta="date:2026"></span><span data-pagefind-sort="date:2026"></span></div>
+<h1>Чек-лист первого родительского собрания</h1><p>Наставнику и молодому учителю: как подготовить родительское собрание.</p></article>`),
+  );
+  write('news/2026-01-10-start/index.html', page('<article data-pagefind-body><h1>Новость о наставниках</h1><p>Текст.</p></article>'));
+  write('practices/form/group/index.html', page('<h1>Форма: групповое</h1><p>Список практик наставников.</p>'));
+  write('search/index.html', page('<article data-pagefind-body><h1>Поиск</h1></article>'));
+  write(
+    'practices/index.html',
+    page(
+      '<ul><li class="card" data-practice="chek-list" data-facets="form:group"></li><li class="card" data-practice="ne-v-indekse"></li></ul>',
+    ),
+  );
+  report = await buildSearchIndex(site);
+}, 120_000);
+
+afterAll(() => fs.rmSync(site, { recursive: true, force: true }));
+
+describe('buildSearchIndex', () => {
+  it('indexes only entry pages, and reports what it wrote', () => {
+    expect(report.pages).toBe(2);
+    expect(
+      fragments()
+        .map((f) => f.url)
+        .sort(),
+    ).toEqual(['/news/2026-01-10-start/', '/practices/chek-list/']);
+    expect(report.files).toBeGreaterThan(5);
+    expect(report.bytes).toBeGreaterThan(50_000);
+  });
+
+  it('keeps header, navigation, breadcrumbs and footer out of the index', () => {
+    const text = fragments()
+      .map((f) => f.content)
+      .join(' ');
+    expect(text).toContain('Наставнику и молодому учителю');
+    for (const chrome of ['Шапкасайта', 'Подвалсайта', 'Хлебныекрошки']) expect(text).not.toContain(chrome);
+  });
+
+  it('records filters, metadata and Russian as the language', () => {
+    const practice = fragments().find((f) => f.url === '/practices/chek-list/')!;
+    expect(practice.filters).toEqual({ type: ['practice'], form: ['group'], subject: ['math', 'russian'] });
+    expect(practice.meta).toMatchObject({ title: 'Чек-лист первого родительского собрания', date: '2026' });
+    const entry = JSON.parse(fs.readFileSync(path.join(site, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, unknown>;
+    };
+    expect(Object.keys(entry.languages)).toEqual(['ru']);
+    expect(fs.existsSync(path.join(site, 'pagefind', 'wasm.ru.pagefind'))).toBe(true);
+  });
+
+  it('publishes the API, not the stock UIs', () => {
+    const files = fs.readdirSync(path.join(site, 'pagefind'));
+    expect(files).toContain('pagefind.js');
+    expect(files.filter((f) => /ui|highlight/.test(f))).toEqual([]);
+  });
+
+  it('links each bank item to its index entry, and only those the index holds', () => {
+    const html = fs.readFileSync(path.join(site, 'practices', 'index.html'), 'utf8');
+    const hash = [...fragmentUrls(path.join(site, 'pagefind'))].find(([, url]) => url === '/practices/chek-list/')![0];
+    expect(html).toContain(`data-practice="chek-list" data-pf="${hash}"`);
+    expect(html).toContain('data-practice="ne-v-indekse">');
+    expect(report.linked).toBe(1);
+  });
+});
+
+describe('practiceIdOf', () => {
+  it('recognises a practice page, not a facet page or another section', () => {
+    expect(practiceIdOf('/practices/chek-list/')).toBe('chek-list');
+    expect(practiceIdOf('/practices/form/group/')).toBeUndefined();
+    expect(practiceIdOf('/news/chek-list/')).toBeUndefined();
+  });
+});
