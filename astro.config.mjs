@@ -1,9 +1,15 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { cmsAdmin } from './cms/integration.ts';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { leakScan } from './src/integrations/leak-scan.ts';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { ogImages } from './src/integrations/og-images.ts';
+import { stripMetadata } from './src/integrations/strip-metadata.ts';
+import { inSitemap } from './src/lib/indexing.ts';
 import { readSiteSettings } from './src/lib/site-settings.ts';
 
 const settings = readSiteSettings();
@@ -17,5 +23,15 @@ export default defineConfig({
   compressHTML: true,
   devToolbar: { enabled: false },
   // The leak scan stays last: it reads dist/ after every other post-build step.
-  integrations: [contentGate(), mdx(), securityHeaders(), leakScan()],
+  integrations: [
+    contentGate(),
+    mdx(),
+    sitemap({ filter: inSitemap }),
+    ogImages(),
+    cmsAdmin(),
+    stripMetadata(),
+    securityHeaders(),
+    pagefindIndex(),
+    leakScan(),
+  ],
 });

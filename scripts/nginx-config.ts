@@ -30,6 +30,15 @@ ${nginxHeaders('/')}
 ${nginxHeaders('/')}
     }
 
+    # Открытые данные для районных порталов и поиска по многим школам: доступны с любого адреса.
+    location /pagefind/ {
+${nginxHeaders('/pagefind/')}
+    }
+
+    location ~ ^/(practices\\.json|news/feed\\.json|events/feed\\.json|schemas/.*)$ {
+${nginxHeaders('/practices.json')}
+    }
+
     location /admin/ {
         try_files $uri $uri/index.html =404;
 ${nginxHeaders('/admin/')}

@@ -49,6 +49,8 @@ export const nav = [
   { href: '/news/', label: 'Новости' },
   { href: '/events/', label: 'События' },
   { href: '/materials/', label: 'Наставникам' },
+  { href: '/monitoring/', label: 'Мониторинг' },
+  { href: '/search/', label: 'Поиск' },
 ] as const;
 
 export const forms = {
@@ -62,3 +64,244 @@ export const forms = {
   year: ['год', 'года', 'лет'],
   respondent: ['респондент', 'респондента', 'респондентов'],
 } as const satisfies Record<string, Forms>;
+
+/** Strings of information support: link previews, share links, feeds, calendar, coverage. */
+export const info = {
+  ogHomeTitle: 'Система (целевая модель) наставничества педагогических работников',
+  ogSections: {
+    roadmap: 'Дорожная карта',
+    news: 'Новости',
+    events: 'События',
+    practices: 'Методическая копилка',
+  },
+  ogStage: (n: number) => `Этап ${n}`,
+  ogYear: (year: number) => `${year}\u00a0г.`,
+  share: 'Поделиться',
+  shareNetworks: { vk: 'ВКонтакте', telegram: 'Telegram', ok: 'Одноклассники', email: 'По почте' },
+  feeds: 'Подписка',
+  rss: 'RSS',
+  jsonFeed: 'JSON Feed',
+  newsFeedTitle: (section: string, school: string) => `Новости — ${section}, ${school}`,
+  newsFeedDescription: 'Новости системы (целевой модели) наставничества педагогических работников',
+  eventsFeedTitle: (section: string, school: string) => `События — ${section}, ${school}`,
+  eventsFeedDescription: 'Установочные сессии, консультации, семинары и итоговые мероприятия системы наставничества',
+  calendarName: (section: string, school: string) => `${section}: события — ${school}`,
+  calendarSubscribe: 'Подписаться на календарь событий',
+  calendarDownload: 'Скачать календарь (.ics)',
+  calendarAddEvent: 'Добавить в календарь (.ics)',
+  calendarMore: 'Подробнее на сайте',
+  stageCoverage: 'Освещение этапа',
+  stageCoverageEmpty: 'Материалов об этом этапе пока нет.',
+  coverageTitle: 'Освещение дорожной карты',
+  coverageLead:
+    'Страница для редакторов: какие этапы и месяцы ещё не освещены новостями и событиями и на каких уровнях опыт школы пока не прозвучал. В меню сайта её нет, поисковики её не индексируют.',
+  coverageStage: 'Этап',
+  coverageNews: 'Новости',
+  coverageEvents: 'События',
+  coverageDocuments: 'Документы',
+  coverageGaps: 'Месяцы без освещения',
+  coverageLevels: 'Уровни без освещения',
+  coverageNoGaps: 'нет',
+  coverageNoPeriod: 'сроки этапа не указаны',
+  coverageNotStarted: 'этап ещё не начался',
+  coverageAllLevels: 'все уровни достигнуты',
+  coverageLevelsTitle: 'Уровни освещения',
+  coverageLevel: (level: string) => `${level} уровень`,
+  coverageLevelReached: (n: number) => `материалов: ${n}`,
+  coverageLevelMissing: 'материалов пока нет',
+  coverageAsOf: (date: string) => `Данные на ${date}`,
+} as const;
+
+/** Strings of the CMS at /admin/ that the generated config and the editor's browser show. */
+export const cmsUi = {
+  adminTitle: 'Редактор раздела «Наставничество»',
+  noscript: 'Для работы редактора включите JavaScript в браузере.',
+  body: 'Текст',
+  bodyHint: 'Заголовки, списки и ссылки — кнопками на панели. Фотографию добавьте в поле «Обложка».',
+  fileName: 'Имя файла',
+  settings: 'Настройки',
+  settingsDescription: 'Название школы, адрес раздела, контакты и справочники: предметы и профессиональные трудности.',
+  privateCollection:
+    'Закрытые данные (152-ФЗ): ФИО, должности, согласия. На сайт попадает только то, что разрешает действующее согласие на распространение, остальное показывается обобщённо («учитель математики, высшая категория»).',
+  idPattern: 'строчные латинские буквы, цифры и дефисы, например «math» или «p-017»',
+  formatPattern: 'значение в нужном формате',
+  urlPattern: 'адрес, начинающийся с https://',
+  emailPattern: 'адрес электронной почты, например info@school.ru',
+  maxLength: (n: number) => `не длиннее ${n} символов`,
+  optionalGroup: (labels: readonly string[]) => `Можно не заполнять; если заполняете, нужны поля ${labels.map((l) => `«${l}»`).join(', ')}`,
+  saveRefused: 'Сайт с такой записью не соберётся. Исправьте:',
+  fileTooLarge: (name: string, sizeMb: string, imageMb: number, documentMb: number) =>
+    `Файл «${name}» слишком большой (${sizeMb} МБ). Фотографии загружаются до ${imageMb} МБ, документы — до ${documentMb} МБ. Уменьшите файл и загрузите снова.`,
+  localServerDown: 'Локальный сервер редактора не отвечает. Запустите редактор командой «npm start» в папке проекта и обновите страницу.',
+  notConfigured:
+    'Редактор на этом сайте не подключён к хранилищу. Администратору: задайте переменные CMS_BACKEND, CMS_REPO и другие при сборке (инструкция — docs/cms-backends.md).',
+  reloadSuppressed: 'Файлы содержимого изменились на диске; страница редактора не перезагружена, чтобы не потерять правки.',
+} as const;
+
+/** Phrases of Decap CMS that its Russian locale lacks or words unclearly for school staff. */
+export const decapRu = {
+  auth: { loginWithForgejo: 'Войти через Forgejo' },
+  collection: {
+    collectionTop: { viewAsList: 'Показать списком', viewAsGrid: 'Показать плиткой' },
+    entries: { unpublishedHeader: 'Неопубликованные записи' },
+  },
+  editor: {
+    editorControl: { field: { widgetLabel: 'поле «%{widgetLabel}»' } },
+    editorInterface: { toggleNotes: 'Показать заметки' },
+    editorNotesPane: {
+      title: 'Заметки',
+      emptyState: 'Заметок пока нет. Добавьте первую, чтобы обсудить запись с коллегами.',
+      addNote: 'Добавить заметку',
+      addPlaceholder: 'Текст заметки…',
+      editPlaceholder: 'Измените заметку…',
+      save: 'Сохранить',
+      cancel: 'Отмена',
+      edit: 'Изменить',
+      delete: 'Удалить',
+      resolve: 'Решено',
+      unresolve: 'Вернуть в работу',
+      confirmDelete: 'Удалить эту заметку?',
+      shortcut: 'Подсказка: Ctrl+Enter добавляет заметку',
+    },
+    editorWidgets: {
+      markdown: { strikethrough: 'Зачёркнутый', toggleMode: { rich: 'Визуальный режим', markdown: 'Режим разметки Markdown' } },
+      datetime: { setToNow: 'Поставить в поле «%{fieldLabel}» текущую дату' },
+      object: { expand: 'Развернуть', collapse: 'Свернуть' },
+    },
+    editorControlPane: {
+      widget: {
+        regexPattern: 'Поле «%{fieldLabel}»: ожидается %{pattern}.',
+        required: 'Заполните поле «%{fieldLabel}».',
+      },
+    },
+  },
+  mediaLibrary: {
+    mediaLibrary: { fileTooLarge: 'Файл слишком большой: можно загрузить не больше %{size} КБ. Уменьшите файл и загрузите снова.' },
+    mediaLibraryModal: { close: 'Закрыть' },
+  },
+  ui: {
+    settingsDropdown: { account: 'Меню учётной записи' },
+    toast: {
+      onFailToPersist: 'Запись не сохранена. %{details}',
+      noteAdded: 'Заметка добавлена',
+      onFailToAddNote: 'Не удалось добавить заметку: %{details}',
+      noteUpdated: 'Заметка изменена',
+      onFailToUpdateNote: 'Не удалось изменить заметку: %{details}',
+      noteDeleted: 'Заметка удалена',
+      onFailToDeleteNote: 'Не удалось удалить заметку: %{details}',
+      noteResolved: 'Заметка отмечена как решённая',
+      noteReopened: 'Заметка возвращена в работу',
+      onFailToToggleNote: 'Не удалось изменить состояние заметки: %{details}',
+    },
+  },
+} as const;
+
+/** Strings of the monitoring pages (stage 6) and the published programme template. */
+export const monitoringUi = {
+  title: 'Мониторинг качества программ наставничества',
+  navLabel: 'Мониторинг',
+  description: 'Сводные результаты анонимного анкетирования наставников и наставляемых',
+  lead: (min: number) =>
+    `Сводные результаты анонимного анкетирования наставников и наставляемых. Публикуются только средние оценки и распределения: если в группе меньше ${min} респондентов, её результаты не показываются, а ответы на открытые вопросы не публикуются никогда.`,
+  empty: 'Результатов мониторинга пока нет.',
+  cycle: (cycle: string) => `${cycle} учебный год`,
+  period: 'Период анкетирования',
+  stage: 'Этап мониторинга',
+  conclusions: 'Выводы',
+  groupHeading: (group: string, respondents: string) => `${group}: ${respondents}`,
+  suppressed: (min: number) =>
+    `В группе меньше ${min} респондентов, поэтому её результаты не публикуются: иначе ответы можно было бы связать с конкретными людьми.`,
+  scalesTitle: (group: string) => `Средние оценки по шкалам от 1 до 10 — ${group.toLowerCase()}`,
+  scalesDesc: 'Горизонтальные столбцы, длина каждого — средняя оценка по шкале от 0 до 10; точные числа — в таблице ниже.',
+  scale: 'Шкала',
+  mean: 'Среднее',
+  answered: 'Ответили',
+  distribution: 'Распределение оценок 1–10',
+  distributionHint: 'сколько человек поставили 1, 2, …, 10',
+  yesNoTitle: (group: string) => `Ответы «да» и «нет» — ${group.toLowerCase()}`,
+  yesNoDesc: 'Столбцы разделены на доли ответов «да» (тёмная часть) и «нет» (светлая часть). Числа — в таблице ниже.',
+  question: 'Вопрос',
+  yes: 'Да',
+  no: 'Нет',
+  yesShare: 'Доля «да»',
+  noData: 'нет данных',
+  compareHeading: 'Сравнение циклов',
+  compareTitle: (group: string) => `Средние оценки по циклам — ${group.toLowerCase()}`,
+  compareDesc:
+    'Для каждой шкалы — по столбцу на каждый цикл, длина — средняя оценка от 0 до 10; точные числа и изменение — в таблице ниже.',
+  change: 'Изменение',
+  allCycles: 'Все циклы мониторинга',
+  templateTitle: 'Шаблон персонализированной программы наставничества',
+  templateLead:
+    'Пустая форма программы для наставнической пары или группы: заполните её от руки или в текстовом редакторе. Профессиональные затруднения наставляемого — внутренние сведения, они не публикуются.',
+  templateDocx: 'Скачать шаблон в формате Word (.docx)',
+  templatePrint: 'Версия для печати — используйте печать браузера.',
+} as const;
+
+/** Strings of the methodological bank, its facet pages, the site search and the open data. */
+export const search = {
+  bankTitle: 'Методическая копилка',
+  bankDescription:
+    'Банк практик наставничества педагогов: кейсы, сценарии, чек-листы, шаблоны — с поиском и отбором по форме, предмету и трудности',
+  bankLead: 'Практики наставничества наших педагогов: что помогло решить конкретную профессиональную трудность и как это повторить.',
+  bankLabel: 'Найти практику',
+  bankHint: 'Например: «первое родительское собрание», «дисциплина в 7 классе», «подготовка к ОГЭ»',
+  siteTitle: 'Поиск по разделу',
+  siteDescription: 'Поиск по практикам, материалам, новостям, документам, программам, событиям и этапам дорожной карты',
+  siteLabel: 'Что найти',
+  siteHint: 'Слова в любой форме: «наставников», «родительского собрания», «программа адаптации»',
+  submit: 'Найти',
+  reset: 'Сбросить',
+  facetsTitle: 'Отбор практик',
+  facetLinksTitle: 'Практики по темам',
+  facetLinksHint: 'Каждая ссылка открывает список практик с этим признаком.',
+  sortLabel: 'Порядок',
+  sortRelevance: 'сначала подходящие',
+  sortBank: 'сначала лучшие',
+  sortNewest: 'сначала новые',
+  types: 'Разделы',
+  showMore: 'Показать ещё',
+  searching: 'Ищем…',
+  bankTotal: (practices: string) => `В копилке ${practices}`,
+  /** The verb agreeing with the count: «найдена 1 практика», «найдено 5 практик», «найден 1 результат». */
+  foundPractices: ['найдена', 'найдено', 'найдено'],
+  foundResults: ['найден', 'найдено', 'найдено'],
+  result: ['результат', 'результата', 'результатов'],
+  nothingFound: (q: string) => `По запросу «${q}» ничего не нашлось.`,
+  nothingMatches: 'Нет практик с выбранными признаками.',
+  nothingHelp:
+    'Попробуйте другое слово или его начало (например, «родител» вместо «родительского»), уберите часть отметок или посмотрите практики по темам.',
+  unavailable: 'Поиск по тексту доступен на опубликованном сайте; отбор по признакам работает и здесь.',
+  failed: 'Поиск сейчас не работает. Практики можно найти по темам — ссылки ниже.',
+  noScriptSearch:
+    'Поиск по тексту работает при включённом JavaScript. Без него все материалы доступны по разделам: методическая копилка (в том числе по темам), документы, программы, новости, события и материалы для наставников.',
+  bestMark: (year: number) => `Лучшая практика ${year} года`,
+  bestAt: 'по итогам мероприятия',
+  bestYear: (year: string) => `${year} года`,
+  anySubject: 'любой предмет',
+  facetPageTitle: (legend: string, value: string) => `${legend}: ${value}`,
+  facetPageLead: (practices: string) => `В копилке ${practices} с этим признаком, лучшие — первыми.`,
+  backToBank: 'Вся копилка с поиском',
+  facetCount: (n: number) => `(${n})`,
+  legends: {
+    form: 'Форма наставничества',
+    target: 'Целевая группа',
+    subject: 'Предмет',
+    level: 'Уровень образования',
+    difficulty: 'Какие трудности решает',
+    material: 'Тип материала',
+    year: 'Год',
+    best: 'Лучшие практики',
+  },
+  typeLabels: {
+    practice: 'Практика',
+    material: 'Материал',
+    news: 'Новость',
+    document: 'Документ',
+    program: 'Программа',
+    stage: 'Этап дорожной карты',
+    event: 'Событие',
+  },
+  openDataTitle: (school: string) => `Методическая копилка — ${school}`,
+  openDataAnonymousAuthors: (n: number) => `педагоги школы (${n})`,
+} as const;

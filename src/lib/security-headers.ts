@@ -49,17 +49,43 @@ export const COMMON_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-/** The headers of a site path. */
+/**
+ * Open data other sites read from the browser: a district hub merges the
+ * schools' search indexes (Pagefind multisite), portals aggregate the banks
+ * and feeds. These paths allow any origin to read them.
+ */
+export const OPEN_DATA_PATHS = ['/pagefind/', '/practices.json', '/news/feed.json', '/events/feed.json', '/schemas/'] as const;
+
+const isOpenData = (sitePath: string) => OPEN_DATA_PATHS.some((p) => (p.endsWith('/') ? sitePath.startsWith(p) : sitePath === p));
+
+/** The headers of a site path. The CMS keeps popups it opens (GitHub's OAuth login) connected. */
 export function headersFor(sitePath: string): Record<string, string> {
-  const csp = sitePath.startsWith('/admin/') ? ADMIN_CSP : PUBLIC_CSP;
-  return { ...COMMON_HEADERS, 'Content-Security-Policy': csp };
+  if (sitePath.startsWith('/admin/')) {
+    return { ...COMMON_HEADERS, 'Cross-Origin-Opener-Policy': 'same-origin-allow-popups', 'Content-Security-Policy': ADMIN_CSP };
+  }
+  const cors: Record<string, string> = isOpenData(sitePath) ? { 'Access-Control-Allow-Origin': '*' } : {};
+  return { ...COMMON_HEADERS, 'Content-Security-Policy': PUBLIC_CSP, ...cors };
 }
 
-/** The `_headers` file of Netlify / Cloudflare Pages style hosts. */
+/**
+ * The `_headers` file of Cloudflare Pages style hosts. Both blocks match
+ * /admin/ pages, so the admin block first detaches (`! Name`) the public
+ * values it replaces; otherwise the browser would enforce both policies.
+ */
 export function headersFile(): string {
-  const block = (pattern: string, headers: Record<string, string>) =>
-    [pattern, ...Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`)].join('\n');
-  return `${[block('/*', headersFor('/')), block('/admin/*', { 'Content-Security-Policy': ADMIN_CSP, 'X-Robots-Tag': 'noindex' })].join('\n\n')}\n`;
+  const lines = (headers: Record<string, string>) => Object.entries(headers).map(([k, v]) => `  ${k}: ${v}`);
+  const admin = headersFor('/admin/');
+  const replaced = Object.keys(admin).filter((k) => admin[k] !== COMMON_HEADERS[k]);
+  return `${[
+    ['/*', ...lines(headersFor('/'))].join('\n'),
+    [
+      '/admin/*',
+      ...replaced.map((k) => `  ! ${k}`),
+      ...lines(Object.fromEntries(replaced.map((k) => [k, admin[k]!]))),
+      '  X-Robots-Tag: noindex',
+    ].join('\n'),
+    ...OPEN_DATA_PATHS.map((p) => `${p.endsWith('/') ? `${p}*` : p}\n  Access-Control-Allow-Origin: *`),
+  ].join('\n\n')}\n`;
 }
 
 /** The nginx `add_header` lines for a location, indented for its block. */

@@ -8,9 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'astro/zod';
-import { plainContext } from '../schema/context.ts';
 import type { RefTarget } from '../schema/fields.ts';
-import { COLLECTIONS, collectionNames, type CollectionName } from '../schema/index.ts';
+import { COLLECTIONS, collectionNames, plainSchemaFor, type CollectionName } from '../schema/index.ts';
 import { describe, objectFields, arrayElement } from '../schema/walk.ts';
 import { listCollectionFiles, readCollections, type ContentFile } from './content-files.ts';
 import { contentDir, projectRoot } from './content-dir.ts';
@@ -74,7 +73,7 @@ function checkReferences(index: Map<CollectionName, Map<string, ValidEntry>>, ex
   };
   for (const [collection, entries] of index) {
     for (const entry of entries.values()) {
-      const schema = COLLECTIONS[collection].schema(plainContext, entry.data);
+      const schema = plainSchemaFor(collection, entry.data);
       walkFields(schema, entry.parsed, [], (s, value, p) => {
         const t = describe(s).meta?.ref;
         if (!t) return;
@@ -117,7 +116,7 @@ function checkFiles(index: Map<CollectionName, Map<string, ValidEntry>>): Proble
   const publicDir = path.join(projectRoot(), 'public');
   for (const [collection, entries] of index) {
     for (const entry of entries.values()) {
-      const schema = COLLECTIONS[collection].schema(plainContext, entry.data);
+      const schema = plainSchemaFor(collection, entry.data);
       walkFields(schema, entry.parsed, [], (s, value, p) => {
         const widget = describe(s).meta?.widget;
         if ((widget !== 'file' && widget !== 'image') || typeof value !== 'string') return;
@@ -192,7 +191,7 @@ export function validateContent(root = contentDir(), today = todayIso()): Conten
   const { files, problems } = readCollections(collectionNames, root);
   const entries = new Map<CollectionName, Map<string, ValidEntry>>(collectionNames.map((c) => [c, new Map()]));
   for (const f of files) {
-    const schema = COLLECTIONS[f.collection].schema(plainContext, f.data);
+    const schema = plainSchemaFor(f.collection, f.data);
     const result = schema.safeParse(f.data);
     if (result.success) {
       entries.get(f.collection)!.set(f.id, { ...f, parsed: result.data as Record<string, unknown> });

@@ -13,7 +13,12 @@ import { todayIso } from '../lib/dates.ts';
 import { validateContent, type ContentIndex } from '../lib/validate-content.ts';
 import { collectionNames } from '../schema/index.ts';
 
-let memo: { key: string; index: ContentIndex } | undefined;
+/**
+ * Kept on globalThis: Astro loads this module once for its config hooks and
+ * again inside Vite's page renderer; both must share one review, not run it twice.
+ */
+const MEMO = Symbol.for('nastavnik.reviewedContent');
+const store = globalThis as typeof globalThis & { [MEMO]?: { key: string; index: ContentIndex } };
 
 function fingerprint(root: string): string {
   const parts = [root, todayIso()];
@@ -29,8 +34,8 @@ function fingerprint(root: string): string {
 /** The validated content with its privacy review, computed once per content state. */
 export function reviewedContent(root = contentDir()): ContentIndex {
   const key = fingerprint(root);
-  if (memo?.key !== key) memo = { key, index: validateContent(root) };
-  return memo.index;
+  if (store[MEMO]?.key !== key) store[MEMO] = { key, index: validateContent(root) };
+  return store[MEMO].index;
 }
 
 /** Ids of the collection's entries that must not be published. */

@@ -12,8 +12,7 @@ import type { z } from 'astro/zod';
 import { fieldLabel } from '../lib/error-map.ts';
 import type { Problem } from '../lib/problems.ts';
 import type { ValidEntry } from '../lib/validate-content.ts';
-import { plainContext } from '../schema/context.ts';
-import { COLLECTIONS, type CollectionName } from '../schema/index.ts';
+import { plainSchemaFor, type CollectionName } from '../schema/index.ts';
 import type { Person, RegistryRecord } from '../schema/registry.ts';
 import type { SiteSettings, Vocabularies } from '../schema/settings.ts';
 import { arrayElement, describe, objectFields } from '../schema/walk.ts';
@@ -44,6 +43,9 @@ export const PRIVACY_RULES: ReadonlySet<string> = new Set([
   'pii-id-number',
   'k-anonymity',
 ]);
+
+/** Collections whose pages the search index reads (src/integrations/pagefind.ts). */
+const INDEXED: ReadonlySet<CollectionName> = new Set(['roadmap', 'documents', 'programs', 'practices', 'news', 'events', 'materials']);
 
 export interface PrivacyReview {
   problems: Problem[];
@@ -140,7 +142,7 @@ export function reviewPrivacy(input: ReviewInput): PrivacyReview {
     const place = COLLECTION_PLACES[collection];
     if (!place) continue;
     for (const entry of entries.values()) {
-      const schema = COLLECTIONS[collection].schema(plainContext, entry.data);
+      const schema = plainSchemaFor(collection, entry.data);
       const refs: Reference[] = [];
       const texts: { path: (string | number)[]; text: string }[] = [];
       collectFields(schema, entry.parsed, [], refs, texts);
@@ -180,7 +182,9 @@ export function reviewPrivacy(input: ReviewInput): PrivacyReview {
         }
       }
 
-      const allowPersons = new Set(people.filter((p) => mayName(p, place, policy).allowed).map((p) => p.id));
+      // Indexed texts also reach the search index (/pagefind/): a name must be allowed there too.
+      const places: Place[] = INDEXED.has(collection) ? [place, 'search-index'] : [place];
+      const allowPersons = new Set(people.filter((p) => places.every((pl) => mayName(p, pl, policy).allowed)).map((p) => p.id));
       const allowContacts = [settings.phone, settings.email];
       for (const { path, text } of texts) {
         for (const f of scanText(text, nameIndex, { allowPersons, allowContacts })) {

@@ -7,7 +7,7 @@
  * one change that makes it exist everywhere.
  */
 import type { z } from 'astro/zod';
-import type { SchemaContext } from './context.ts';
+import { plainContext, type SchemaContext } from './context.ts';
 import { documentSchema } from './documents.ts';
 import { eventSchema } from './events.ts';
 import { materialSchema } from './materials.ts';
@@ -18,6 +18,7 @@ import { programSchema } from './programs.ts';
 import { registrySchemaFor } from './registry.ts';
 import { roadmapSchema } from './roadmap.ts';
 import { siteSchema, vocabulariesSchema } from './settings.ts';
+import { surveyAnswersSchema } from './survey-answers.ts';
 
 export interface CollectionDef {
   /** Folder under CONTENT_DIR. */
@@ -136,6 +137,14 @@ export const COLLECTIONS = {
     visibility: 'private',
     schema: (_ctx, data) => registrySchemaFor(data),
   },
+  answers: {
+    dir: 'registry/answers',
+    format: 'yaml',
+    label: 'Ответы анкет мониторинга (закрыто — публикуются только сводные данные)',
+    labelSingular: 'Выгрузка ответов',
+    visibility: 'private',
+    schema: surveyAnswersSchema,
+  },
 } as const satisfies Record<string, CollectionDef>;
 
 export type CollectionName = keyof typeof COLLECTIONS;
@@ -144,3 +153,22 @@ export type PublicCollectionName = {
 }[CollectionName];
 
 export const collectionNames = Object.keys(COLLECTIONS) as CollectionName[];
+
+const plainSchemas = new Map<string, z.ZodType>();
+
+/**
+ * The schema that validates one entry outside Astro (images as paths),
+ * built once per collection and variant: building zod schemas is not free,
+ * and the validator asks for one per entry.
+ */
+export function plainSchemaFor(collection: CollectionName, data: unknown): z.ZodType {
+  const variant =
+    collection === 'people' && typeof data === 'object' && data !== null && 'tombstone' in data ? 'people:tombstone' : collection;
+  let schema = plainSchemas.get(variant);
+  if (!schema)
+    plainSchemas.set(
+      variant,
+      (schema = (COLLECTIONS[collection].schema as (ctx: typeof plainContext, d?: unknown) => z.ZodType)(plainContext, data)),
+    );
+  return schema;
+}

@@ -25,17 +25,29 @@ function holderAlive(): boolean {
   }
 }
 
-/** Waits for the lock, runs `fn`, releases the lock even when `fn` throws. */
-export async function withAstroLock<T>(fn: () => Promise<T>, timeoutMs = 600_000): Promise<T> {
+let held = 0;
+
+/**
+ * Takes the lock (waiting for another process to free it) and returns its
+ * release. Re-entrant within a process: a test that keeps a dev server
+ * running may still build.
+ */
+export async function acquireAstroLock(timeoutMs = 600_000): Promise<() => void> {
+  if (held > 0) {
+    held++;
+    return release;
+  }
   fs.mkdirSync(path.dirname(LOCK), { recursive: true });
   const started = Date.now();
   for (;;) {
     try {
       fs.mkdirSync(LOCK);
       fs.writeFileSync(path.join(LOCK, 'pid'), String(process.pid));
-      break;
+      held = 1;
+      return release;
     } catch {
-      if (!holderAlive() && Date.now() - fs.statSync(LOCK, { throwIfNoEntry: false })!.mtimeMs > 2_000) {
+      const stat = fs.statSync(LOCK, { throwIfNoEntry: false });
+      if (stat && !holderAlive() && Date.now() - stat.mtimeMs > 2_000) {
         fs.rmSync(LOCK, { recursive: true, force: true });
         continue;
       }
@@ -43,9 +55,20 @@ export async function withAstroLock<T>(fn: () => Promise<T>, timeoutMs = 600_000
       await new Promise((r) => setTimeout(r, 200));
     }
   }
+}
+
+function release(): void {
+  if (held === 0) return;
+  held--;
+  if (held === 0) fs.rmSync(LOCK, { recursive: true, force: true });
+}
+
+/** Waits for the lock, runs `fn`, releases the lock even when `fn` throws. */
+export async function withAstroLock<T>(fn: () => Promise<T>, timeoutMs = 600_000): Promise<T> {
+  const done = await acquireAstroLock(timeoutMs);
   try {
     return await fn();
   } finally {
-    fs.rmSync(LOCK, { recursive: true, force: true });
+    done();
   }
 }
