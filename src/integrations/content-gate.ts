@@ -10,7 +10,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { formatProblem, isError, sortProblems } from '../lib/problems.ts';
-import { validateContent } from '../lib/validate-content.ts';
+import { freezeContent, reviewedContent } from '../privacy/gate.ts';
 import { PRIVACY_RULES } from '../privacy/review.ts';
 
 export class ContentError extends Error {
@@ -24,7 +24,8 @@ export function contentGate(): AstroIntegration {
       'astro:config:setup': ({ command, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
         const started = performance.now();
-        const { problems, entries, withheld } = validateContent();
+        if (command === 'build') freezeContent();
+        const { problems, entries, withheld } = reviewedContent();
         const sorted = sortProblems(problems);
         const errors = sorted.filter((p) => isError(p) && !PRIVACY_RULES.has(p.rule));
         for (const p of sorted) {

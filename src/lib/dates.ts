@@ -76,17 +76,32 @@ export function todayIso(now?: Date, timeZone = SITE_TIME_ZONE): string {
 
 /** The current local time in the site's zone, `YYYY-MM-DDTHH:mm`. */
 export function nowIsoDateTime(now: Date = new Date(), timeZone = SITE_TIME_ZONE): string {
-  const fmt = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  const p = Object.fromEntries(fmt.formatToParts(now).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    zonedFormat(timeZone)
+      .formatToParts(now)
+      .map((x) => [x.type, x.value]),
+  );
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+const zonedFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A formatter per zone, made once: constructing Intl formatters is far costlier than using them. */
+function zonedFormat(timeZone: string): Intl.DateTimeFormat {
+  let fmt = zonedFormats.get(timeZone);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    zonedFormats.set(timeZone, fmt);
+  }
+  return fmt;
 }
 
 /** Whole months from `from` to `to`, both days included: 2025-09-01…2026-05-31 is 9 months. */

@@ -18,7 +18,17 @@ import { collectionNames } from '../schema/index.ts';
  * again inside Vite's page renderer; both must share one review, not run it twice.
  */
 const MEMO = Symbol.for('nastavnik.reviewedContent');
-const store = globalThis as typeof globalThis & { [MEMO]?: { key: string; index: ContentIndex } };
+const FROZEN = Symbol.for('nastavnik.contentFrozen');
+const store = globalThis as typeof globalThis & { [MEMO]?: { key: string; index: ContentIndex }; [FROZEN]?: boolean };
+
+/**
+ * Declares the content unchanging for the rest of the process (a build):
+ * pages then reuse the review without looking at the files again, which
+ * they would otherwise do thousands of times.
+ */
+export function freezeContent(): void {
+  store[FROZEN] = true;
+}
 
 function fingerprint(root: string): string {
   const parts = [root, todayIso()];
@@ -33,9 +43,11 @@ function fingerprint(root: string): string {
 
 /** The validated content with its privacy review, computed once per content state. */
 export function reviewedContent(root = contentDir()): ContentIndex {
+  const memo = store[MEMO];
+  if (store[FROZEN] && memo?.key.startsWith(`${root}|`)) return memo.index;
   const key = fingerprint(root);
-  if (store[MEMO]?.key !== key) store[MEMO] = { key, index: validateContent(root) };
-  return store[MEMO].index;
+  if (memo?.key !== key) store[MEMO] = { key, index: validateContent(root) };
+  return store[MEMO]!.index;
 }
 
 /** Ids of the collection's entries that must not be published. */

@@ -31,13 +31,20 @@ interface Population {
   vocab: Vocabularies;
 }
 
+const populations = new WeakMap<object, Population>();
+
+/** The registry as the policy needs it, built once per reviewed content state. */
 function population(): Population {
   const index = reviewedContent();
+  const cached = populations.get(index);
+  if (cached) return cached;
   const { entries } = index;
   const registry = registryOf(index);
   const settings = entries.get('site')?.values().next().value?.parsed as unknown as SiteSettings;
   const vocab = entries.get('vocabularies')?.values().next().value?.parsed as unknown as Vocabularies;
-  return { registry, people: peopleOf(registry), settings, vocab };
+  const result = { registry, people: peopleOf(registry), settings, vocab };
+  populations.set(index, result);
+  return result;
 }
 
 /** The label of a named person: name, then position and subject if each is allowed. */
