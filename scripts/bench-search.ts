@@ -29,7 +29,7 @@ export const BENCH_DIR = path.join(ROOT, '.cache', 'bench-search');
 /** A district-sized build (thousands of pages and link-preview cards) takes minutes on a small machine. */
 const BUILD_TIMEOUT_MS = 60 * 60_000;
 
-/** The queries a methodologist types, from the brief of the bank. */
+/** The queries a methodologist types into the bank. */
 export const DEFAULT_QUERIES = ['родительское собрание', 'дисциплина в 7 классе', 'подготовка к ОГЭ', 'наставников'];
 
 // ---------------------------------------------------------------- generator
