@@ -4,9 +4,13 @@
  * Bodies are rendered at page time from the file, not stored in Astro's data
  * store: the store stays small however large the bank grows, and every body
  * goes through the same three steps — Markdown (Sätteri, GFM), the HTML
- * allowlist, Russian typography.
+ * allowlist, Russian typography. Typography dominates the cost (about 5 ms a
+ * body), so the result is kept in a cache keyed by the body and the versions
+ * of the three steps: a rebuild renders only the bodies that changed.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { markdownToHtml } from 'satteri';
 import { sanitize } from './sanitize.ts';
 import { typoHtml } from './typography.ts';
@@ -27,7 +31,65 @@ export function readBody(filePath: string): string {
   return nl === -1 ? '' : text.slice(nl + 1);
 }
 
-/** Renders the body of a content file. */
+/** Bump when the rendering rules in this module, sanitize.ts or typography.ts change. */
+const RULES_VERSION = 1;
+
+const cacheDir = path.resolve(process.env.MARKDOWN_CACHE_DIR ?? 'node_modules/.cache/nastavnik-markdown');
+let rendererKey: string | undefined;
+
+/** Cached bodies not written for this many days are dropped (a changed body leaves its old rendering behind). */
+const KEEP_DAYS = 60;
+
+/** Drops stale cache files, at most once a day. */
+function prune(): void {
+  const marker = path.join(cacheDir, '.pruned');
+  try {
+    if (Date.now() - fs.statSync(marker).mtimeMs < 86_400_000) return;
+  } catch {
+    // never pruned yet
+  }
+  const cutoff = Date.now() - KEEP_DAYS * 86_400_000;
+  for (const entry of fs.readdirSync(cacheDir, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isFile() && entry.name.endsWith('.html') && fs.statSync(file).mtimeMs < cutoff) fs.rmSync(file, { force: true });
+  }
+  fs.writeFileSync(marker, '');
+}
+
+/** What the cached HTML depends on besides the body: our rules and the libraries' versions. */
+function renderer(): string {
+  if (rendererKey === undefined) {
+    fs.mkdirSync(cacheDir, { recursive: true });
+    prune();
+    const versions = ['satteri', 'typograf', 'sanitize-html'].map((p) => {
+      try {
+        const manifest = path.join(process.cwd(), 'node_modules', p, 'package.json');
+        return `${p}@${(JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version: string }).version}`;
+      } catch {
+        return `${p}@?`;
+      }
+    });
+    rendererKey = `${RULES_VERSION}|${versions.join('|')}`;
+  }
+  return rendererKey;
+}
+
+/** Renders the body of a content file, from the cache when the body is unchanged. */
 export function renderFileBody(filePath: string): string {
-  return renderMarkdown(readBody(filePath));
+  const body = readBody(filePath);
+  const hash = crypto.createHash('sha256').update(renderer()).update('\0').update(body).digest('hex');
+  const cached = path.join(cacheDir, hash.slice(0, 2), `${hash}.html`);
+  try {
+    return fs.readFileSync(cached, 'utf8');
+  } catch {
+    const html = renderMarkdown(body);
+    try {
+      fs.mkdirSync(path.dirname(cached), { recursive: true });
+      fs.writeFileSync(`${cached}.${process.pid}.tmp`, html);
+      fs.renameSync(`${cached}.${process.pid}.tmp`, cached);
+    } catch {
+      // A read-only or full disk only costs the cache, never the page.
+    }
+    return html;
+  }
 }

@@ -1,0 +1,48 @@
+/**
+ * The rendered-body cache: an unchanged body is read from the cache, a
+ * changed body is rendered again, and old renderings are pruned.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+let dir: string;
+let renderFileBody: (file: string) => string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-md-'));
+  vi.stubEnv('MARKDOWN_CACHE_DIR', path.join(dir, 'cache'));
+  vi.resetModules();
+  ({ renderFileBody } = await import('../../src/lib/markdown.ts'));
+});
+
+afterAll(() => {
+  vi.unstubAllEnvs();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const cached = () =>
+  fs
+    .readdirSync(path.join(dir, 'cache'), { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && d.name.endsWith('.html'))
+    .map((d) => path.join(d.parentPath, d.name));
+
+describe('renderFileBody cache', () => {
+  it('renders once, then serves the unchanged body from the cache', () => {
+    const file = path.join(dir, 'a.md');
+    fs.writeFileSync(file, '---\ntitle: x\n---\nОн сказал "да" - и всё.\n');
+    const first = renderFileBody(file);
+    expect(first).toContain('«да»\u00a0— и');
+    expect(cached()).toHaveLength(1);
+    fs.writeFileSync(cached()[0]!, '<p>из кэша</p>');
+    expect(renderFileBody(file)).toBe('<p>из кэша</p>');
+  });
+
+  it('renders a changed body again', () => {
+    const file = path.join(dir, 'a.md');
+    fs.writeFileSync(file, '---\ntitle: x\n---\nДругой текст.\n');
+    expect(renderFileBody(file).trim()).toBe('<p>Другой текст.</p>');
+    expect(cached()).toHaveLength(2);
+  });
+});
