@@ -4,6 +4,7 @@
  * file and the person's id. Runs last, after every other post-build step
  * (search index, images), so it reads what will actually be deployed.
  */
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { todayIso } from '../lib/dates.ts';
@@ -25,10 +26,15 @@ export function leakScan(): AstroIntegration {
         const index = reviewedContent();
         const settings = index.entries.get('site')?.values().next().value?.parsed as unknown as SiteSettings;
         const people = peopleOf(registryOf(index));
-        const result = await scanForLeaks({ dir: fileURLToPath(dir), people, policy: { today: todayIso(), siteUrl: settings.siteUrl } });
+        const result = await scanForLeaks({
+          dir: fileURLToPath(dir),
+          people,
+          policy: { today: todayIso(), siteUrl: settings.siteUrl },
+          cacheFile: path.resolve(process.env.LEAK_SCAN_CACHE ?? 'node_modules/.cache/nastavnik-leak-scan/clean.json'),
+        });
         const ms = Math.round(performance.now() - started);
         logger.info(
-          `проверено файлов: ${result.files} (${Math.round(result.bytes / 1024)} КБ текста) за ${ms} мс, утечек: ${result.leaks.length}`,
+          `проверено файлов: ${result.files} (${Math.round(result.bytes / 1024)} КБ текста, без изменений с прошлой сборки: ${result.reused}) за ${ms} мс, утечек: ${result.leaks.length}`,
         );
         if (result.leaks.length) {
           for (const l of result.leaks) logger.error(`${l.file}: персональные данные участника ${l.personId} без согласия (${l.via})`);

@@ -10,6 +10,7 @@
  * file's place on the site decides). Findings name the file and the
  * person's id, never the name, because build logs are not private.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -31,6 +32,8 @@ export interface LeakScanResult {
   leaks: Leak[];
   files: number;
   bytes: number;
+  /** Files whose clean verdict was reused from the cache. */
+  reused: number;
 }
 
 /** The place a built file belongs to, by its first path segment. */
@@ -123,21 +126,34 @@ export interface LeakScanInput {
   policy: PolicyContext;
   /** Folders under `dir` not to read (e.g. `admin`, which never carries registry data). */
   skip?: readonly string[];
+  /**
+   * A file remembering texts found clean, so a rebuild scans only what
+   * changed. A verdict is reused only for the same text, the same people
+   * and the same names allowed at that place; leaks are never remembered.
+   */
+  cacheFile?: string;
 }
 
 /** Scans a built site for registry names outside the places their consent allows. */
 export async function scanForLeaks(input: LeakScanInput): Promise<LeakScanResult> {
   const index: NameIndex = buildNameIndex(input.people.map((p) => ({ id: p.id, name: p.name, gender: p.gender })));
-  const allowedByPlace = new Map<Place, Set<string>>();
+  const peopleKey = hash(JSON.stringify(input.people.map((p) => [p.id, p.name, p.gender])));
+  const allowedByPlace = new Map<Place, { ids: Set<string>; key: string }>();
   const allowed = (place: Place) => {
-    let set = allowedByPlace.get(place);
-    if (!set)
-      allowedByPlace.set(place, (set = new Set(input.people.filter((p) => mayName(p, place, input.policy).allowed).map((p) => p.id))));
-    return set;
+    let entry = allowedByPlace.get(place);
+    if (!entry) {
+      const ids = new Set(input.people.filter((p) => mayName(p, place, input.policy).allowed).map((p) => p.id));
+      entry = { ids, key: hash(`${peopleKey}|${[...ids].sort().join(',')}`) };
+      allowedByPlace.set(place, entry);
+    }
+    return entry;
   };
+  const known = readClean(input.cacheFile);
+  const clean = new Set<string>();
   const leaks: Leak[] = [];
   let files = 0;
   let bytes = 0;
+  let reused = 0;
   for (const abs of listFiles(input.dir)) {
     const rel = path.relative(input.dir, abs).split(path.sep).join('/');
     if (input.skip?.some((s) => rel === s || rel.startsWith(`${s}/`))) continue;
@@ -145,12 +161,44 @@ export async function scanForLeaks(input: LeakScanInput): Promise<LeakScanResult
     if (!read || !read.text) continue;
     files++;
     bytes += read.text.length;
+    const place = allowed(placeOfFile(rel));
+    const verdict = hash(`${place.key}|${read.text}`);
+    if (known.has(verdict)) {
+      clean.add(verdict);
+      reused++;
+      continue;
+    }
     const seen = new Set<string>();
-    for (const f of scanText(read.text, index, { allowPersons: allowed(placeOfFile(rel)) })) {
+    for (const f of scanText(read.text, index, { allowPersons: place.ids })) {
       if (f.rule !== 'pii-name' || f.severity !== 'error' || !f.personId || seen.has(f.personId)) continue;
       seen.add(f.personId);
       leaks.push({ file: rel, personId: f.personId, via: read.via });
     }
+    if (seen.size === 0) clean.add(verdict);
   }
-  return { leaks, files, bytes };
+  writeClean(input.cacheFile, clean);
+  return { leaks, files, bytes, reused };
+}
+
+const hash = (text: string) => crypto.createHash('sha256').update(text).digest('base64url');
+
+function readClean(file: string | undefined): Set<string> {
+  if (!file) return new Set();
+  try {
+    return new Set(JSON.parse(fs.readFileSync(file, 'utf8')) as string[]);
+  } catch {
+    return new Set();
+  }
+}
+
+/** Keeps only this build's clean verdicts, so the cache never outgrows the site. */
+function writeClean(file: string | undefined, clean: Set<string>): void {
+  if (!file) return;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(`${file}.tmp`, JSON.stringify([...clean]));
+    fs.renameSync(`${file}.tmp`, file);
+  } catch {
+    // Without the cache the next build scans everything again; nothing is lost.
+  }
 }

@@ -114,6 +114,23 @@ describe('scanForLeaks', () => {
     expect(leaks).toEqual([{ file: '_astro/photo.jpg', personId: 'p-001', via: 'image-metadata' }]);
   });
 
+  it('reuses clean verdicts of unchanged files, and never a leak', async () => {
+    const root = site({ 'news/a/index.html': '<p>Чистая страница</p>', 'news/b/index.html': '<p>Павел Сергеевич Орёл</p>' });
+    const cacheFile = path.join(root, '..', `${path.basename(root)}-clean.json`);
+    try {
+      const first = await scanForLeaks({ dir: root, people, policy, cacheFile });
+      const second = await scanForLeaks({ dir: root, people, policy, cacheFile });
+      expect([first.reused, second.reused]).toEqual([0, 1]);
+      expect(second.leaks).toEqual([{ file: 'news/b/index.html', personId: 'p-001', via: 'html' }]);
+      fs.writeFileSync(path.join(root, 'news/a/index.html'), '<p>Поздравляем П. С. Орла</p>');
+      const third = await scanForLeaks({ dir: root, people, policy, cacheFile });
+      expect(third.reused).toBe(0);
+      expect(third.leaks.map((l) => l.file).sort()).toEqual(['news/a/index.html', 'news/b/index.html']);
+    } finally {
+      fs.rmSync(cacheFile, { force: true });
+    }
+  });
+
   it('maps files to their place on the site', () => {
     expect(placeOfFile('programs/x/index.html')).toBe('programme');
     expect(placeOfFile('pagefind/fragment/a.pf_fragment')).toBe('search-index');
