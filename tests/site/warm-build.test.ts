@@ -1,0 +1,33 @@
+/**
+ * A warm build stays correct after a build of another content root in the
+ * same checkout (Astro shares the project's .astro/ between them): the demo
+ * site, its images resolved, builds again from its warm cache.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { astroBuild } from '../helpers/run.ts';
+import { FIXTURES, TEST_RUNS } from '../helpers/paths.ts';
+
+const run = path.join(TEST_RUNS, `warm-${process.pid}`);
+afterAll(() => fs.rmSync(run, { recursive: true, force: true }));
+
+describe('warm build after another content root', () => {
+  it('builds the demo again from its warm cache, images included', { timeout: 600_000 }, async () => {
+    const demoCache = { ASTRO_CACHE_DIR: path.join(run, 'demo-cache') };
+    const first = await astroBuild(path.join(run, 'demo-1'), demoCache);
+    expect(first.code, first.stderr.slice(-2000)).toBe(0);
+    const other = await astroBuild(path.join(run, 'other'), {
+      CONTENT_DIR: path.join(FIXTURES, 'minimal'),
+      ASTRO_CACHE_DIR: path.join(run, 'other-cache'),
+    });
+    expect(other.code, other.stderr.slice(-2000)).toBe(0);
+    const again = await astroBuild(path.join(run, 'demo-2'), demoCache);
+    expect(again.code, (again.stdout + again.stderr).slice(-2000)).toBe(0);
+    const news = fs
+      .readdirSync(path.join(run, 'demo-2', 'news'))
+      .filter((d) => fs.existsSync(path.join(run, 'demo-2', 'news', d, 'index.html')));
+    const withPicture = news.filter((d) => fs.readFileSync(path.join(run, 'demo-2', 'news', d, 'index.html'), 'utf8').includes('<picture'));
+    expect(withPicture.length).toBeGreaterThan(0);
+  });
+});
