@@ -8,7 +8,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
-const TYPES: Record<string, string> = {
+/** Content types by file extension, as a static host sends them. */
+export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -54,7 +55,7 @@ export async function serveStatic(root: string, headers: Headers = {}): Promise<
     const status = file ? 200 : 404;
     const target = file ?? path.join(root, '404.html');
     const extra = typeof headers === 'function' ? headers((req.url ?? '/').split('?')[0]!) : headers;
-    res.writeHead(status, { 'content-type': TYPES[path.extname(target)] ?? 'application/octet-stream', ...extra });
+    res.writeHead(status, { 'content-type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream', ...extra });
     fs.createReadStream(target).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
