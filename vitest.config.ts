@@ -10,6 +10,9 @@ const common = {
   testTimeout: 60_000,
   hookTimeout: 240_000,
   teardownTimeout: 30_000,
+  // A browser step waits for Pagefind, fonts and a busy two-core machine:
+  // polls give it seconds, not the default one, and still fail when it never comes.
+  expect: { poll: { timeout: 15_000 } },
 };
 
 export default defineConfig({

@@ -239,7 +239,7 @@ async function main(): Promise<void> {
     const out = path.join(ROOT, 'bench', 'lighthouse.md');
     await writeMarkdown(
       out,
-      `# Lighthouse\n\nИсточник: \`${source}\`; мобильный профиль, Chromium из Debian, медиана ${runs} прогонов; ${new Date().toISOString().slice(0, 10)}.\n\n${table}\n`,
+      `# Lighthouse\n\nИсточник: \`${source}\`; мобильный профиль, Chromium из Debian, прогонов на страницу: ${runs} (берётся медиана); ${new Date().toISOString().slice(0, 10)}.\n\n${table}\n`,
     );
     console.log(`\nЗаписано: ${path.relative(ROOT, out)}`);
     if (results.some((r) => Object.values(r.scores).some((s) => s < MIN_SCORE))) process.exitCode = 1;
