@@ -16,6 +16,7 @@ import { contentDir, projectRoot } from './content-dir.ts';
 import { issuesToProblems, fieldLabel } from './error-map.ts';
 import type { Problem } from './problems.ts';
 import { todayIso } from './dates.ts';
+import { duplicateProblems, takenValues } from './unique-fields.ts';
 import { reviewPrivacy } from '../privacy/review.ts';
 import { registryOf } from '../privacy/registry.ts';
 import type { SiteSettings, Vocabularies } from '../schema/settings.ts';
@@ -137,26 +138,11 @@ function checkFiles(index: Map<CollectionName, Map<string, ValidEntry>>): Proble
 }
 
 function checkUnique(index: Map<CollectionName, Map<string, ValidEntry>>): Problem[] {
-  const problems: Problem[] = [];
-  const unique = (collection: CollectionName, key: string, label: string) => {
-    const seen = new Map<unknown, ValidEntry>();
-    for (const entry of index.get(collection)?.values() ?? []) {
-      const v = entry.parsed[key];
-      const first = seen.get(v);
-      if (first) {
-        problems.push({
-          file: entry.file,
-          field: key,
-          rule: 'duplicate',
-          message: `поле «${label}» — значение «${String(v)}» уже занято в ${first.file}`,
-          severity: 'error',
-        });
-      } else seen.set(v, entry);
-    }
-  };
-  unique('roadmap', 'stage', 'Номер этапа');
-  unique('programs', 'code', 'Шифр программы');
-  unique('monitoring', 'cycle', 'Цикл (учебный год)');
+  const entries = [...index.values()]
+    .flatMap((m) => [...m.values()])
+    .map((e) => ({ collection: e.collection, file: e.file, data: e.parsed }));
+  const taken = takenValues(entries);
+  const problems = entries.flatMap((e) => duplicateProblems(e, taken));
   for (const entry of index.get('people')?.values() ?? []) {
     if (entry.parsed.id !== entry.id) {
       problems.push({

@@ -1,12 +1,16 @@
 /**
  * The save hook: an entry the build would reject is refused with the
- * validator's Russian message; a new valid entry gets its transliterated
- * file name; an edited entry keeps its file.
+ * validator's Russian message — a schema problem, or a stage number,
+ * programme code or monitoring cycle that another file holds; a new valid
+ * entry gets its transliterated file name; an edited entry keeps its file.
  */
 import { describe, expect, it } from 'vitest';
 import { EntryRejected } from '../../cms/check-entry.ts';
 import { FILE_NAME_KEY } from '../../cms/config.ts';
-import { preSave } from '../../cms/save.ts';
+import { fetchTaken, makePreSave } from '../../cms/save.ts';
+import { validateContent } from '../../src/lib/validate-content.ts';
+import { takenValues, type TakenValues } from '../../src/lib/unique-fields.ts';
+import { DEMO_CONTENT } from '../helpers/paths.ts';
 
 /** The slice of Decap's Immutable entry the hook touches. */
 function entry(collection: string, data: Record<string, unknown>, extra: Record<string, unknown> = {}) {
@@ -18,23 +22,27 @@ function entry(collection: string, data: Record<string, unknown>, extra: Record<
   return { entry: { get: (key: string) => fields[key] } };
 }
 
+/** The demo content's taken values, as /admin/taken.json serves them. */
+const demoEntries = [...validateContent(DEMO_CONTENT).entries.values()].flatMap((m) => [...m.values()]);
+const demoTaken = takenValues(demoEntries);
+let loads = 0;
+const preSave = makePreSave(() => {
+  loads++;
+  return Promise.resolve(demoTaken);
+});
+
 const document = { title: 'Приказ о наставничестве', kind: 'order', level: 'school', date: '2026-09-01' };
 
 describe('preSave', () => {
-  it('refuses a document with neither a file nor a link, saying why in Russian', () => {
-    let error: unknown;
-    try {
-      preSave(entry('documents', document));
-    } catch (e) {
-      error = e;
-    }
+  it('refuses a document with neither a file nor a link, saying why in Russian', async () => {
+    const error: unknown = await preSave(entry('documents', document)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EntryRejected);
     expect(String(error)).toContain('Сайт с такой записью не соберётся');
     expect(String(error)).toContain('поле «Файл» — укажите файл или ссылку на официальный источник');
     expect(String(error)).not.toMatch(/^Error/);
   });
 
-  it('refuses an event that ends before it starts', () => {
+  it('refuses an event that ends before it starts', async () => {
     const event = {
       title: 'Семинар',
       kind: 'seminar',
@@ -44,21 +52,62 @@ describe('preSave', () => {
       stage: 4,
       summary: 'Кратко',
     };
-    expect(() => preSave(entry('events', event))).toThrow(/поле «Окончание» — окончание раньше начала/);
+    await expect(preSave(entry('events', event))).rejects.toThrow(/поле «Окончание» — окончание раньше начала/);
   });
 
-  it('names a new entry by its transliterated title and checks it with the cleared fields removed', () => {
-    const result = preSave(entry('documents', { ...document, source: 'https://docs.example/prikaz', number: '', summary: '' }));
+  it('names a new entry by its transliterated title and checks it with the cleared fields removed', async () => {
+    const result = await preSave(entry('documents', { ...document, source: 'https://docs.example/prikaz', number: '', summary: '' }));
     expect(result?.toJS()).toMatchObject({ [FILE_NAME_KEY]: 'prikaz-o-nastavnichestve' });
   });
 
-  it('leaves an edited entry where it is', () => {
-    expect(
+  it('leaves an edited entry where it is', async () => {
+    await expect(
       preSave(entry('documents', { ...document, source: 'https://docs.example/x' }, { newRecord: false, path: 'content/documents/x.md' })),
-    ).toBeUndefined();
+    ).resolves.toBeUndefined();
   });
 
-  it('checks a settings file by its own schema', () => {
-    expect(() => preSave(entry('settings', { schoolName: 'Лицей' }, { slug: 'site', newRecord: false }))).toThrow(/Краткое название/);
+  it('checks a settings file by its own schema', async () => {
+    await expect(preSave(entry('settings', { schoolName: 'Лицей' }, { slug: 'site', newRecord: false }))).rejects.toThrow(
+      /Краткое название/,
+    );
+  });
+});
+
+describe('preSave and the values other entries hold', () => {
+  const stage1 = demoEntries.find((e) => e.collection === 'roadmap' && e.parsed.stage === 1)!;
+  const program = demoEntries.find((e) => e.collection === 'programs')!;
+
+  it('refuses to give a stage the number another stage has, naming the file that has it', async () => {
+    const stage2 = demoEntries.find((e) => e.collection === 'roadmap' && e.parsed.stage === 2)!;
+    const edited = entry('roadmap', { ...stage2.parsed, stage: 1 }, { newRecord: false, path: stage2.file });
+    await expect(preSave(edited)).rejects.toThrow(`поле «Номер этапа» — значение «1» уже занято в ${stage1.file}`);
+  });
+
+  it('refuses a new programme with a code already in use', async () => {
+    const copy = entry('programs', { ...program.parsed });
+    const error: unknown = await preSave(copy).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EntryRejected);
+    expect((error as EntryRejected).problems).toEqual([
+      expect.objectContaining({ rule: 'duplicate', field: 'code', message: expect.stringContaining(program.file) as unknown }),
+    ]);
+  });
+
+  it('saves an entry that keeps its own value', async () => {
+    await expect(preSave(entry('roadmap', { ...stage1.parsed }, { newRecord: false, path: stage1.file }))).resolves.toBeUndefined();
+    await expect(preSave(entry('programs', { ...program.parsed }, { newRecord: false, path: program.file }))).resolves.toBeUndefined();
+  });
+
+  it('asks for the taken values only once the entry passes its schema', async () => {
+    const before = loads;
+    await preSave(entry('documents', document)).catch(() => undefined);
+    expect(loads).toBe(before);
+    await preSave(entry('roadmap', { ...stage1.parsed }, { newRecord: false, path: stage1.file }));
+    expect(loads).toBe(before + 1);
+  });
+
+  it('falls back to the schema check when the taken values cannot be read', async () => {
+    await expect(fetchTaken('http://127.0.0.1:9/admin/taken.json')).resolves.toEqual({});
+    const blind = makePreSave(() => Promise.resolve({} as TakenValues));
+    await expect(blind(entry('roadmap', { ...stage1.parsed, stage: 2 }, { newRecord: false, path: stage1.file }))).resolves.toBeUndefined();
   });
 });

@@ -198,6 +198,21 @@ describe('CMS at /admin/ (npm start)', () => {
     expect(documents()).toEqual(before);
   });
 
+  it('refuses to give a stage the number another stage already has, naming that file', async () => {
+    const file = path.join(server.content, 'roadmap', 'stage-1.md');
+    const before = fs.readFileSync(file, 'utf8');
+    await open('#/collections/roadmap/entries/stage-1');
+    await page.getByLabel('Номер этапа').fill('2. Банк');
+    await page.keyboard.press('Enter');
+    await publishNow();
+    const holder = path
+      .relative(ROOT, path.join(server.content, 'roadmap', 'stage-2.md'))
+      .split(path.sep)
+      .join('/');
+    await page.getByText(`поле «Номер этапа» — значение «2» уже занято в ${holder}`).waitFor();
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
+  });
+
   it('keeps unsaved edits when content changes on disk (no reload of /admin/ under astro dev)', async () => {
     const messages: string[] = [];
     page.on('console', (m) => messages.push(m.text()));
