@@ -11,13 +11,15 @@
  *   every visit (built once per change) and the dev server serves it from
  *   the cache; a small dev-only script keeps the page from reloading when
  *   content changes on disk (cms/dev-reload.ts).
- * The page learns the script URL from a virtual module.
+ * The page learns the script URL from a virtual module. Under `astro dev` the
+ * server also answers the save check's questions (cms/check-server.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { bundleEntry, bundleKey, cacheRoot, copyBundle, ensureBundle, type BundleResult } from './bundle.ts';
+import { checkMiddleware } from './check-server.ts';
 
 const VIRTUAL = 'virtual:nastavnik/cms';
 const RESOLVED = `\0${VIRTUAL}`;
@@ -80,8 +82,11 @@ export function cmsAdmin(): AstroIntegration {
                 name: 'nastavnik:cms',
                 resolveId: (id: string) => (id === VIRTUAL ? RESOLVED : undefined),
                 load: (id: string) => (id === RESOLVED ? virtualModule(dev, root, key) : undefined),
-                configureServer: (server: { middlewares: { use: (fn: ReturnType<typeof serveBundle>) => void } }) => {
+                configureServer: (server: {
+                  middlewares: { use: (fn: ReturnType<typeof serveBundle> | ReturnType<typeof checkMiddleware>) => void };
+                }) => {
                   server.middlewares.use(serveBundle(root));
+                  server.middlewares.use(checkMiddleware());
                 },
               },
             ],

@@ -130,6 +130,10 @@ export const cmsUi = {
   maxLength: (n: number) => `не длиннее ${n} символов`,
   optionalGroup: (labels: readonly string[]) => `Можно не заполнять; если заполняете, нужны поля ${labels.map((l) => `«${l}»`).join(', ')}`,
   saveRefused: 'Сайт с такой записью не соберётся. Исправьте:',
+  saveWithheld: 'Запись сохранится, но на сайт не попадёт, пока это не исправлено:',
+  saveWarnings: 'Проверьте перед сохранением:',
+  saveConfirm: 'Сохранить запись как есть?',
+  saveCancelled: 'Запись не сохранена: исправьте её и сохраните снова.',
   fileTooLarge: (name: string, sizeMb: string, imageMb: number, documentMb: number) =>
     `Файл «${name}» слишком большой (${sizeMb} МБ). Фотографии загружаются до ${imageMb} МБ, документы — до ${documentMb} МБ. Уменьшите файл и загрузите снова.`,
   localServerDown: 'Локальный сервер редактора не отвечает. Запустите редактор командой «npm start» в папке проекта и обновите страницу.',

@@ -172,9 +172,15 @@ function privacyReview(entries: Map<CollectionName, Map<string, ValidEntry>>, to
   });
 }
 
-/** Validates every collection of the content root, consents included. */
-export function validateContent(root = contentDir(), today = todayIso()): ContentIndex {
-  const { files, problems } = readCollections(collectionNames, root);
+/**
+ * Validates every collection of the content root, consents included.
+ * `candidate` stands in for the file at its path (or is added, for a new
+ * entry): the CMS checks an entry this way before it is written.
+ */
+export function validateContent(root = contentDir(), today = todayIso(), candidate?: ContentFile): ContentIndex {
+  const read = readCollections(collectionNames, root);
+  const files = candidate ? [...read.files.filter((f) => f.path !== candidate.path), candidate] : read.files;
+  const problems = candidate ? read.problems.filter((p) => p.file !== candidate.file) : read.problems;
   const entries = new Map<CollectionName, Map<string, ValidEntry>>(collectionNames.map((c) => [c, new Map()]));
   for (const f of files) {
     const schema = plainSchemaFor(f.collection, f.data);
@@ -201,6 +207,7 @@ export function validateContent(root = contentDir(), today = todayIso()): Conten
   const existing = new Map(
     collectionNames.map((c) => [c, new Set(listCollectionFiles(c, root).map((f) => path.basename(f).replace(/\.[^.]+$/, '')))]),
   );
+  if (candidate) existing.get(candidate.collection)?.add(candidate.id);
   problems.push(...checkReferences(entries, existing), ...checkFiles(entries), ...checkUnique(entries));
   const review = privacyReview(entries, today);
   problems.push(...review.problems);

@@ -1,13 +1,18 @@
 /**
  * The save hook: an entry the build would reject is refused with the
- * validator's Russian message — a schema problem, or a stage number,
- * programme code or monitoring cycle that another file holds; a new valid
- * entry gets its transliterated file name; an edited entry keeps its file.
+ * validator's Russian message — a schema problem, a stage number, programme
+ * code or monitoring cycle that another file holds, or what the dev server's
+ * review of the whole content folder finds (a reference to nothing); an entry
+ * the site would withhold (a registry name without consent) is saved only if
+ * the editor says so; a new valid entry gets its transliterated file name; an
+ * edited entry keeps its file. The review is the real server half
+ * (cms/check-server.ts) over the demo content.
  */
 import { describe, expect, it } from 'vitest';
 import { EntryRejected } from '../../cms/check-entry.ts';
 import { FILE_NAME_KEY } from '../../cms/config.ts';
-import { fetchTaken, makePreSave } from '../../cms/save.ts';
+import { reviewEntry, type CheckRequest } from '../../cms/check-server.ts';
+import { fetchReview, fetchTaken, makePreSave, reviewQuestion, SaveCancelled } from '../../cms/save.ts';
 import { validateContent } from '../../src/lib/validate-content.ts';
 import { takenValues, type TakenValues } from '../../src/lib/unique-fields.ts';
 import { DEMO_CONTENT } from '../helpers/paths.ts';
@@ -26,9 +31,22 @@ function entry(collection: string, data: Record<string, unknown>, extra: Record<
 const demoEntries = [...validateContent(DEMO_CONTENT).entries.values()].flatMap((m) => [...m.values()]);
 const demoTaken = takenValues(demoEntries);
 let loads = 0;
-const preSave = makePreSave(() => {
-  loads++;
-  return Promise.resolve(demoTaken);
+const requests: CheckRequest[] = [];
+const questions: string[] = [];
+let answer = true;
+const preSave = makePreSave({
+  loadTaken: () => {
+    loads++;
+    return Promise.resolve(demoTaken);
+  },
+  review: (request) => {
+    requests.push(request);
+    return Promise.resolve(reviewEntry(request, DEMO_CONTENT));
+  },
+  confirm: (question) => {
+    questions.push(question);
+    return answer;
+  },
 });
 
 const document = { title: 'Приказ о наставничестве', kind: 'order', level: 'school', date: '2026-09-01' };
@@ -107,7 +125,63 @@ describe('preSave and the values other entries hold', () => {
 
   it('falls back to the schema check when the taken values cannot be read', async () => {
     await expect(fetchTaken('http://127.0.0.1:9/admin/taken.json')).resolves.toEqual({});
-    const blind = makePreSave(() => Promise.resolve({} as TakenValues));
+    await expect(fetchReview({ collection: 'news', data: {} }, 'http://127.0.0.1:9/admin/check')).resolves.toBeUndefined();
+    const blind = makePreSave({
+      loadTaken: () => Promise.resolve({} as TakenValues),
+      review: () => Promise.resolve(undefined),
+      confirm: () => false,
+    });
     await expect(blind(entry('roadmap', { ...stage1.parsed, stage: 2 }, { newRecord: false, path: stage1.file }))).resolves.toBeUndefined();
+  });
+});
+
+describe('preSave and the review of the whole content folder', () => {
+  const news = demoEntries.find((e) => e.collection === 'news')!;
+  const stage1 = demoEntries.find((e) => e.collection === 'roadmap' && e.parsed.stage === 1)!;
+  const item = (body: string, extra: Record<string, unknown> = {}) =>
+    entry('news', { ...news.parsed, title: 'Открытый урок в 5 «Б»', body }, extra);
+
+  it('sends a new entry under the file name it will get, and saves a clean one without a question', async () => {
+    const asked = questions.length;
+    const result = await preSave(item('Урок прошёл в библиотеке лицея.'));
+    expect(requests.at(-1)).toMatchObject({
+      collection: 'news',
+      id: result?.toJS()[FILE_NAME_KEY],
+      body: 'Урок прошёл в библиотеке лицея.',
+    });
+    expect(questions.length).toBe(asked);
+  });
+
+  it('asks before saving a text that names a registry person without consent, and saves only on «yes»', async () => {
+    const body = 'Открытый урок провела Вера Игоревна Воронцова.';
+    answer = false;
+    const error: unknown = await preSave(item(body)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SaveCancelled);
+    expect(String(error)).toContain('Запись не сохранена');
+    const question = questions.at(-1)!;
+    expect(question).toContain('Запись сохранится, но на сайт не попадёт');
+    expect(question).not.toContain('Воронцова');
+    expect(question.endsWith('Сохранить запись как есть?')).toBe(true);
+    answer = true;
+    await expect(preSave(item(body))).resolves.toBeDefined();
+  });
+
+  it('refuses a stage whose activity points at a document that does not exist', async () => {
+    const activities = structuredClone(stage1.parsed.activities) as { documents: string[] }[];
+    activities[0]!.documents = ['net-takogo-dokumenta'];
+    const edited = entry('roadmap', { ...stage1.parsed, activities }, { newRecord: false, path: stage1.file });
+    const error: unknown = await preSave(edited).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EntryRejected);
+    expect((error as EntryRejected).problems).toEqual([
+      expect.objectContaining({ rule: 'reference', message: expect.stringContaining('«net-takogo-dokumenta» не найдена') as unknown }),
+    ]);
+  });
+
+  it('words the question with every withheld problem and every warning', () => {
+    const p = (message: string, severity: 'error' | 'warning') => ({ file: 'f', rule: 'r', message, severity });
+    expect(reviewQuestion({ errors: [], withheld: [], warnings: [] })).toBeUndefined();
+    expect(reviewQuestion({ errors: [], withheld: [p('первое', 'error')], warnings: [p('второе', 'warning')] })).toBe(
+      'Запись сохранится, но на сайт не попадёт, пока это не исправлено:\n• первое\nПроверьте перед сохранением:\n• второе\n\nСохранить запись как есть?',
+    );
   });
 });

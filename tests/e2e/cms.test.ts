@@ -3,10 +3,12 @@
  * decap-server, the project's own scripts/dev.ts) on a temp copy of the demo
  * content: log in, publish a news item with a Cyrillic title and a photo,
  * publish a second one with the same title, edit a practice, be refused an
- * invalid document, keep unsaved edits when content changes on disk — then
- * build the site from that content and find the news page, with every
- * published image free of EXIF. `UPDATE_SCREENSHOTS=1` saves the editor's
- * guide screenshots to docs/images/.
+ * invalid document and a taken stage number, be asked before saving a text
+ * that names a registry person without consent, keep unsaved edits when
+ * content changes on disk — then build the site from that content and find
+ * the news page (and not the withheld one), with every published image free
+ * of EXIF. `UPDATE_SCREENSHOTS=1` saves the editor's guide screenshots to
+ * docs/images/.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,6 +37,11 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
+const dialogs: string[] = [];
+let declineSave = false;
+/** The news item saved with a name the site may not publish. */
+let withheldSlug = '';
+const WITHHELD_TITLE = 'Открытый урок по литературе в 7 классе';
 
 async function shot(name: string, target: Page = page): Promise<void> {
   if (!SCREENSHOTS) return;
@@ -78,7 +85,11 @@ beforeAll(async () => {
   // A refused save rejects Decap's save promise with no reason or with a Redux action; neither is a fault.
   page.on('pageerror', (e) => !['undefined', 'Object'].includes(e.message) && pageErrors.push(e.message));
   // Leaving an entry with unsaved changes asks for confirmation; an editor would confirm.
-  page.on('dialog', (d) => void d.accept());
+  // The save check's question about personal data is answered as `declineSave` says.
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void (declineSave && d.type() === 'confirm' ? d.dismiss() : d.accept());
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -213,6 +224,32 @@ describe('CMS at /admin/ (npm start)', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe(before);
   });
 
+  it('asks before saving a text that names a registry person without consent, and saves only when told to', async () => {
+    const newsFiles = () => new Set(fs.readdirSync(path.join(server.content, 'news')));
+    const before = newsFiles();
+    await open('#/collections/news/new');
+    await page.getByLabel('Заголовок').fill(WITHHELD_TITLE);
+    await page.getByLabel('Дата публикации').fill('2026-11-21');
+    await page.getByLabel('Анонс').fill('Молодые учителя посмотрели урок наставника и разобрали его вместе.');
+    await page.locator('[data-slate-editor="true"]').click();
+    await page.keyboard.type('Открытый урок провела Вера Игоревна Воронцова.');
+    declineSave = true;
+    const asked = dialogs.length;
+    await publishNow();
+    await page.getByText('Запись не сохранена').waitFor();
+    expect(dialogs.length).toBe(asked + 1);
+    expect(dialogs.at(-1)).toContain('Запись сохранится, но на сайт не попадёт');
+    expect(dialogs.at(-1)).not.toContain('Воронцова');
+    expect(newsFiles()).toEqual(before);
+
+    declineSave = false;
+    await publishNow();
+    await expect.poll(() => newsFiles().size).toBe(before.size + 1);
+    const added = [...newsFiles()].find((f) => !before.has(f))!;
+    withheldSlug = added.replace(/\.md$/, '');
+    expect(problemsOf(`news/${added}`)).toEqual([expect.objectContaining({ rule: 'pii-name' })]);
+  });
+
   it('keeps unsaved edits when content changes on disk (no reload of /admin/ under astro dev)', async () => {
     const messages: string[] = [];
     page.on('console', (m) => messages.push(m.text()));
@@ -253,6 +290,8 @@ describe('CMS at /admin/ (npm start)', () => {
     });
     expect(result.code, `${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`).toBe(0);
 
+    expect(withheldSlug).not.toBe('');
+    expect(fs.existsSync(path.join(dist, 'news', withheldSlug))).toBe(false);
     const html = fs.readFileSync(path.join(dist, 'news', SLUG, 'index.html'), 'utf8');
     expect(html).toContain('Школу наставника');
     expect(html).toMatch(/<img[^>]+alt="Учителя за круглым столом в библиотеке лицея"/);
