@@ -8,6 +8,12 @@ import Typograf from 'typograf';
 
 const typograf = new Typograf({ locale: ['ru', 'en-US'], htmlEntity: { type: 'default' } });
 
+/**
+ * Titles and summaries recur on many pages (lists, facet pages, feeds); a
+ * district's bank has tens of thousands of them, so the cache holds that many
+ * (some megabytes) before it starts over.
+ */
+const CACHE_LIMIT = 100_000;
 const cache = new Map<string, string>();
 
 /** Typographed plain text (HTML-unsafe characters stay as they are; the template escapes them). */
@@ -15,7 +21,7 @@ export function typo(text: string): string {
   let out = cache.get(text);
   if (out === undefined) {
     out = typograf.execute(text);
-    if (cache.size > 5000) cache.clear();
+    if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(text, out);
   }
   return out;
