@@ -2,9 +2,13 @@
  * Версия для слабовидящих: keeps the reader's choices (text size, colours,
  * images, letter spacing) across pages. Loaded in <head> so the page is
  * painted in the chosen scheme from the start; the panel itself works
- * without this script on the current page (CSS :has()).
+ * without this script on the current page (CSS :has()). It also marks
+ * <html data-js>, so the search box and the facet checkboxes do not push the
+ * page down when the search script starts.
  */
 (function () {
+  // Scripts are on: parts that need them take their place before the first paint (global.css, `data-js-only`).
+  document.documentElement.setAttribute('data-js', '');
   var KEYS = ['size', 'scheme', 'images', 'spacing'];
   var root = document.documentElement;
   var store = {};

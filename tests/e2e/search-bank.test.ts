@@ -91,6 +91,26 @@ describe('the bank', () => {
     await context.close();
   });
 
+  it('does not move the page when the search script takes over from the links', async () => {
+    const page = await open('/practices/');
+    await page.locator('[data-search-form]').waitFor();
+    await page.waitForLoadState('load');
+    const shifts = await page.evaluate(
+      () =>
+        new Promise<number[]>((resolve) => {
+          const values: number[] = [];
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) values.push((e as PerformanceEntry & { value: number }).value);
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(values), 500);
+        }),
+    );
+    expect(shifts.reduce((a, b) => a + b, 0)).toBeLessThan(0.01);
+    await expect(page.locator('[data-facet-links]').isVisible()).resolves.toBe(false);
+    await expect(page.locator('[data-facet-form]').isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
   it('says so in Russian, with advice, when nothing matches', async () => {
     const page = await open('/practices/');
     await searchFor(page, 'квантовая хромодинамика', /^Найдено 0\u00a0практик$/);
