@@ -19,6 +19,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Result } from 'lighthouse';
 import { writeMarkdown } from '../bench/markdown-file.ts';
 import { serveSite } from '../bench/serve-site.ts';
+import { contentDir } from '../src/lib/content-dir.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -222,7 +223,8 @@ async function main(): Promise<void> {
   if (values.dist && values.url) throw new Error('укажите что-то одно: --dist или --url');
   let server: Awaited<ReturnType<typeof serveSite>> | undefined;
   let baseUrl = values.url;
-  let source = values.url ?? '';
+  /** Where the pages came from, as the report names it. */
+  let source = values.url ? `адрес ${values.url}` : '';
   if (!baseUrl) {
     const dist = path.resolve(values.dist ?? path.join(ROOT, 'dist'));
     if (!fs.existsSync(path.join(dist, 'index.html'))) {
@@ -230,7 +232,8 @@ async function main(): Promise<void> {
     }
     server = await serveSite(dist);
     baseUrl = server.url;
-    source = path.relative(ROOT, dist) || dist;
+    source = `собранный сайт \`${path.relative(ROOT, dist) || dist}/\``;
+    if (!values.dist) source += ` (\`npm run build\`, содержимое \`${path.relative(ROOT, contentDir()) || '.'}/\`)`;
   }
   try {
     const results = await runLighthouse(baseUrl, await pagesToMeasure(baseUrl), runs);
@@ -239,7 +242,7 @@ async function main(): Promise<void> {
     const out = path.join(ROOT, 'bench', 'lighthouse.md');
     await writeMarkdown(
       out,
-      `# Lighthouse\n\nИсточник: \`${source}\`; мобильный профиль, Chromium из Debian, прогонов на страницу: ${runs} (берётся медиана); ${new Date().toISOString().slice(0, 10)}.\n\n${table}\n`,
+      `# Lighthouse\n\nИсточник: ${source}; мобильный профиль, Chromium из Debian, прогонов на страницу: ${runs} (берётся медиана); ${new Date().toISOString().slice(0, 10)}.\n\n${table}\n`,
     );
     console.log(`\nЗаписано: ${path.relative(ROOT, out)}`);
     if (results.some((r) => Object.values(r.scores).some((s) => s < MIN_SCORE))) process.exitCode = 1;
