@@ -3,6 +3,7 @@
  * strings come from content/; vocabulary labels from src/schema/vocab.ts.
  */
 import type { Forms } from '../lib/plural.ts';
+import { schoolYearLabel } from '../lib/school-year.ts';
 
 export const ui = {
   skipLink: 'Перейти к содержанию',
@@ -208,7 +209,7 @@ export const monitoringUi = {
   lead: (min: number) =>
     `Сводные результаты анонимного анкетирования наставников и наставляемых. Публикуются только средние оценки и распределения: если в группе меньше ${min} респондентов, её результаты не показываются, а ответы на открытые вопросы не публикуются никогда.`,
   empty: 'Результатов мониторинга пока нет.',
-  cycle: (cycle: string) => `${cycle} учебный год`,
+  cycle: (cycle: string) => `${schoolYearLabel(cycle)} учебный год`,
   period: 'Период анкетирования',
   stage: 'Этап мониторинга',
   conclusions: 'Выводы',

@@ -6,6 +6,19 @@
  */
 import Typograf from 'typograf';
 
+/**
+ * A school year is two consecutive years with an en dash: «2025–2026 учебный
+ * год». Typograf dashes year ranges only before «гг.»; school texts write the
+ * year without it. Addresses, code and dates (2025-09-01) are left alone.
+ */
+Typograf.addRule({
+  name: 'ru/dash/schoolYears',
+  handler: (text: string) =>
+    text.replace(/(^|[^\d\-\u2013/.])((?:19|20)\d{2})-((?:19|20)\d{2})(?![\d-])/g, (match, before: string, from: string, to: string) =>
+      Number(to) === Number(from) + 1 ? `${before}${from}\u2013${to}` : match,
+    ),
+});
+
 const typograf = new Typograf({ locale: ['ru', 'en-US'], htmlEntity: { type: 'default' } });
 
 /**

@@ -1,10 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
+import { schoolYearLabel } from '../../src/lib/school-year.ts';
 import { typo } from '../../src/lib/typography.ts';
 
 describe('typography', () => {
   it('turns straight quotes into «ёлочки» and a spaced hyphen into an em dash', () => {
     expect(typo('"Положение о наставничестве" - утверждено')).toBe('«Положение о\u00a0наставничестве»\u00a0— утверждено');
+  });
+
+  it('writes a school year with an en dash, and leaves dates, addresses and code alone', () => {
+    expect(typo('Программа на 2025-2026 учебный год')).toBe('Программа на\u00a02025\u20132026 учебный год');
+    expect(typo('в 2019-2020 и 2020-2025')).toBe('в\u00a02019\u20132020 и\u00a02020-2025');
+    const html = renderMarkdown('Цикл 2025-2026: [итоги](/monitoring/2025-2026/), `--cycle 2025-2026`, опрос 2026-04-20.');
+    expect(html).toContain('Цикл 2025\u20132026');
+    expect(html).toContain('href="/monitoring/2025-2026/"');
+    expect(html).toContain('<code>--cycle 2025-2026</code>');
+    expect(html).not.toContain('2026\u201304');
+  });
+
+  it('labels a school year id with an en dash and leaves other ids alone', () => {
+    expect(schoolYearLabel('2025-2026')).toBe('2025\u20132026');
+    expect(schoolYearLabel('2025-2026-vesna')).toBe('2025-2026-vesna');
   });
 
   it('nests quotes as „лапки“ inside «ёлочки»', () => {

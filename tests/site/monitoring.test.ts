@@ -50,6 +50,14 @@ describe('the monitoring pages of the demo site', () => {
     expect(checkSvgs(page(testDist(), '/monitoring/2025-2026/'))).toBe(4);
   });
 
+  it('name school years with an en dash, in lists and on pages', () => {
+    for (const route of ['/monitoring/', '/programs/']) {
+      const text = visibleText(page(testDist(), route));
+      expect(text).toContain('2025\u20132026 учебный год');
+      expect(text).not.toMatch(/\b20\d\d-20\d\d учебн/);
+    }
+  });
+
   it('ship no JavaScript of their own', () => {
     const scripts = (route: string) => (page(testDist(), route).match(/<script\b/g) ?? []).length;
     expect(scripts('/monitoring/')).toBe(scripts('/materials/'));
