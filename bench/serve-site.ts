@@ -8,11 +8,10 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { headersFor } from '../src/lib/security-headers.ts';
-import { CONTENT_TYPES, resolveStatic, type StaticServer } from '../tests/helpers/serve.ts';
+import { CONTENT_TYPES, listenOnLoopback, resolveStatic, type StaticServer } from '../tests/helpers/serve.ts';
 
 /** Text types a host compresses; Pagefind's index files are gzipped already. */
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.xml', '.txt', '.svg', '.ics']);
@@ -45,14 +44,5 @@ export async function serveSite(dist: string): Promise<StaticServer> {
     res.writeHead(file ? 200 : 404, headers);
     fs.createReadStream(target).pipe(res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server);
 }

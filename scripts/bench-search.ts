@@ -11,15 +11,12 @@
  * Everything it writes stays under .cache/bench-search/.
  */
 import fs from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import zlib from 'node:zlib';
 import type { CDPSession } from 'playwright-core';
 import { stringify } from 'yaml';
+import { serveSite } from '../bench/serve-site.ts';
 import { launchChromium } from '../tests/helpers/chromium.ts';
-import { resolveStatic } from '../tests/helpers/serve.ts';
 import { withAstroLock } from '../tests/helpers/build-lock.ts';
 import { runNode } from '../tests/helpers/run.ts';
 import { ROOT } from '../tests/helpers/paths.ts';
@@ -294,49 +291,6 @@ function readBuildLog(code: number | null, log: string, totalMs: number): BuildR
   return { totalMs, indexMs: Number(index[3]), indexPages: Number(index[1]), indexBytes: Number(index[2]) * 1024, pages };
 }
 
-// ---------------------------------------------------------------- serving
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.png': 'image/png',
-  '.webp': 'image/webp',
-};
-const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg']);
-
-/** Serves a built site as a production host would: gzip for text (Pagefind's own files are gzipped already). */
-export async function serveCompressed(root: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const cache = new Map<string, Buffer>();
-  const server = http.createServer((req, res) => {
-    const file = resolveStatic(root, req.url ?? '/') ?? path.join(root, '404.html');
-    const ext = path.extname(file);
-    const headers: Record<string, string> = { 'content-type': TYPES[ext] ?? 'application/octet-stream' };
-    if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
-      let body = cache.get(file);
-      if (!body) cache.set(file, (body = zlib.gzipSync(fs.readFileSync(file), { level: 6 })));
-      res.writeHead(200, { ...headers, 'content-encoding': 'gzip' });
-      res.end(body);
-    } else {
-      res.writeHead(200, headers);
-      fs.createReadStream(file).pipe(res);
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 // ---------------------------------------------------------------- first query
 
 export interface QueryReport {
@@ -476,7 +430,7 @@ export async function benchSearch(
   for (const cache of ['og-cache', 'astro-cache']) fs.rmSync(path.join(BENCH_DIR, cache), { recursive: true, force: true });
   const cold = await buildBank(content, dist);
   const warm = await buildBank(content, dist);
-  const server = await serveCompressed(dist);
+  const server = await serveSite(dist);
   const queries: QueryReport[] = [];
   try {
     for (const q of options.queries ?? DEFAULT_QUERIES) queries.push(await measureFirstQuery(server.url, q));

@@ -49,15 +49,8 @@ export function resolveStatic(root: string, urlPath: string): string | undefined
 /** Extra response headers: fixed, or computed from the request path (e.g. the site's security headers). */
 export type Headers = Record<string, string> | ((urlPath: string) => Record<string, string>);
 
-export async function serveStatic(root: string, headers: Headers = {}): Promise<StaticServer> {
-  const server = http.createServer((req, res) => {
-    const file = resolveStatic(root, req.url ?? '/');
-    const status = file ? 200 : 404;
-    const target = file ?? path.join(root, '404.html');
-    const extra = typeof headers === 'function' ? headers((req.url ?? '/').split('?')[0]!) : headers;
-    res.writeHead(status, { 'content-type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream', ...extra });
-    fs.createReadStream(target).pipe(res);
-  });
+/** Starts `server` on a free port of 127.0.0.1; closing it also drops open keep-alive connections. */
+export async function listenOnLoopback(server: http.Server): Promise<StaticServer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -68,4 +61,16 @@ export async function serveStatic(root: string, headers: Headers = {}): Promise<
         server.close(() => resolve());
       }),
   };
+}
+
+export async function serveStatic(root: string, headers: Headers = {}): Promise<StaticServer> {
+  const server = http.createServer((req, res) => {
+    const file = resolveStatic(root, req.url ?? '/');
+    const status = file ? 200 : 404;
+    const target = file ?? path.join(root, '404.html');
+    const extra = typeof headers === 'function' ? headers((req.url ?? '/').split('?')[0]!) : headers;
+    res.writeHead(status, { 'content-type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream', ...extra });
+    fs.createReadStream(target).pipe(res);
+  });
+  return listenOnLoopback(server);
 }
