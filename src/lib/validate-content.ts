@@ -16,7 +16,7 @@ import { contentDir, projectRoot } from './content-dir.ts';
 import { issuesToProblems, fieldLabel } from './error-map.ts';
 import type { Problem } from './problems.ts';
 import { todayIso } from './dates.ts';
-import { duplicateProblems, takenValues } from './unique-fields.ts';
+import { duplicateProblems, takenValues, type EntryOfFile, type TakenValues } from './unique-fields.ts';
 import { reviewPrivacy } from '../privacy/review.ts';
 import { registryOf } from '../privacy/registry.ts';
 import type { SiteSettings, Vocabularies } from '../schema/settings.ts';
@@ -137,10 +137,18 @@ function checkFiles(index: Map<CollectionName, Map<string, ValidEntry>>): Proble
   return problems;
 }
 
+/** Valid entries as the uniqueness rules read them: parsed data and file. */
+function uniqueCandidates(index: Map<CollectionName, Map<string, ValidEntry>>): EntryOfFile[] {
+  return [...index.values()].flatMap((m) => [...m.values()]).map((e) => ({ collection: e.collection, file: e.file, data: e.parsed }));
+}
+
+/** Which file holds each stage number, programme code and monitoring cycle (/admin/taken.json). */
+export function takenValuesOf(index: Map<CollectionName, Map<string, ValidEntry>>): TakenValues {
+  return takenValues(uniqueCandidates(index));
+}
+
 function checkUnique(index: Map<CollectionName, Map<string, ValidEntry>>): Problem[] {
-  const entries = [...index.values()]
-    .flatMap((m) => [...m.values()])
-    .map((e) => ({ collection: e.collection, file: e.file, data: e.parsed }));
+  const entries = uniqueCandidates(index);
   const taken = takenValues(entries);
   const problems = entries.flatMap((e) => duplicateProblems(e, taken));
   for (const entry of index.get('people')?.values() ?? []) {

@@ -13,8 +13,8 @@ import { EntryRejected } from '../../cms/check-entry.ts';
 import { FILE_NAME_KEY } from '../../cms/config.ts';
 import { reviewEntry, type CheckRequest } from '../../cms/check-server.ts';
 import { fetchReview, fetchTaken, makePreSave, reviewQuestion, SaveCancelled } from '../../cms/save.ts';
-import { validateContent } from '../../src/lib/validate-content.ts';
-import { takenValues, type TakenValues } from '../../src/lib/unique-fields.ts';
+import { takenValuesOf, validateContent } from '../../src/lib/validate-content.ts';
+import type { TakenValues } from '../../src/lib/unique-fields.ts';
 import { DEMO_CONTENT } from '../helpers/paths.ts';
 
 /** The slice of Decap's Immutable entry the hook touches. */
@@ -28,8 +28,9 @@ function entry(collection: string, data: Record<string, unknown>, extra: Record<
 }
 
 /** The demo content's taken values, as /admin/taken.json serves them. */
-const demoEntries = [...validateContent(DEMO_CONTENT).entries.values()].flatMap((m) => [...m.values()]);
-const demoTaken = takenValues(demoEntries);
+const demoIndex = validateContent(DEMO_CONTENT).entries;
+const demoEntries = [...demoIndex.values()].flatMap((m) => [...m.values()]);
+const demoTaken = takenValuesOf(demoIndex);
 let loads = 0;
 const requests: CheckRequest[] = [];
 const questions: string[] = [];

@@ -1,15 +1,17 @@
 /**
  * /admin/taken.json: which file holds each stage number, programme code and
- * monitoring cycle, for the CMS's save check (cms/save.ts). Written at build
- * for a Git-host setup (as of the last build); under `astro dev` it is read
- * from the content folder at every request, so the local CMS sees its own
- * saves at once. Holds no personal data.
+ * monitoring cycle, for the CMS's save check (cms/save.ts). Taken from the
+ * review the build already made (src/privacy/gate.ts): at build for a
+ * Git-host setup (as of the last build), and under `astro dev` as of the
+ * content folder now, so the local CMS sees its own saves at once. Holds no
+ * personal data.
  */
 import type { APIRoute } from 'astro';
-import { readCollections } from '../../lib/content-files.ts';
-import { takenValues, UNIQUE_FIELDS } from '../../lib/unique-fields.ts';
+import { reviewedContent } from '../../privacy/gate.ts';
+import { takenValuesOf } from '../../lib/validate-content.ts';
 
 export const GET: APIRoute = () => {
-  const { files } = readCollections([...new Set(UNIQUE_FIELDS.map((f) => f.collection))]);
-  return new Response(JSON.stringify(takenValues(files)), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(takenValuesOf(reviewedContent().entries)), {
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
 };

@@ -172,9 +172,7 @@ export function startBank(): void {
     first?.li.querySelector('a')?.focus();
   });
 
-  root.querySelector<HTMLElement>('[data-facet-links]')?.setAttribute('hidden', '');
-  form.hidden = false;
-  facets.hidden = false;
+  // The search box and checkboxes are already in place of the facet links (global.css, `data-js-only`).
   const initial = readState(new URLSearchParams(location.search), known);
   input.value = initial.q;
   sort.value = initial.sort;

@@ -150,9 +150,7 @@ export function startSiteSearch(): void {
     void showMore(generation).then(() => list.children[next]?.querySelector('a')?.focus());
   });
 
-  root.querySelector<HTMLElement>('[data-noscript]')?.setAttribute('hidden', '');
-  form.hidden = false;
-  types.hidden = false;
+  // The search box and section filters are already in place of the no-JS notice (global.css, `data-js-only`).
   const initial = readState(new URLSearchParams(location.search), { type: [...PAGE_TYPES] });
   input.value = initial.q;
   sort.value = initial.sort;
