@@ -32,7 +32,7 @@ export function readBody(filePath: string): string {
 }
 
 /** Bump when the rendering rules in this module, sanitize.ts or typography.ts change. */
-const RULES_VERSION = 2;
+const RULES_VERSION = 3;
 
 const cacheDir = path.resolve(process.env.MARKDOWN_CACHE_DIR ?? 'node_modules/.cache/nastavnik-markdown');
 let rendererKey: string | undefined;

@@ -5,11 +5,19 @@
  * must never carry a script, an event handler, a `javascript:` URL or a
  * third-party frame because someone pasted one. Video frames are allowed
  * only from the hosts Russian schools use (VK Видео, Rutube).
+ *
+ * Images come from the site itself only: an image from another server tells
+ * that server who reads the page — in a feed reader too, where no
+ * Content-Security-Policy stands in the way — so it is replaced by its
+ * description. Pages and feeds share these rules.
  */
 import sanitizeHtml from 'sanitize-html';
 
 /** Hosts whose players may be embedded. */
 export const VIDEO_HOSTS = ['vk.com', 'vkvideo.ru', 'rutube.ru'] as const;
+
+/** A path on this site (`/uploads/…`), not another server's address (`https://…`, `//host/…`). */
+const isSitePath = (src: string | undefined) => src !== undefined && /^\/(?![/\\])/.test(src.trim());
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -81,15 +89,20 @@ const OPTIONS: sanitizeHtml.IOptions = {
   },
   allowedClasses: { code: [/^language-/], a: ['data-footnote-backref'], section: ['footnotes'] },
   allowedSchemes: ['https', 'http', 'mailto', 'tel'],
-  allowedSchemesByTag: { img: ['https', 'http'] },
+  allowedSchemesByTag: { img: [] },
   allowProtocolRelative: false,
   allowedIframeHostnames: [...VIDEO_HOSTS],
   allowIframeRelativeUrls: false,
   exclusiveFilter: (frame) =>
-    (frame.tag === 'input' && frame.attribs.type !== 'checkbox') || (frame.tag === 'iframe' && !frame.attribs.src),
+    (frame.tag === 'input' && frame.attribs.type !== 'checkbox') ||
+    (frame.tag === 'iframe' && !frame.attribs.src) ||
+    (frame.tag === 'span' && Object.keys(frame.attribs).length === 0 && !frame.text.trim()),
   transformTags: {
     iframe: (tagName, attribs) => ({ tagName, attribs: { title: 'Видео', ...attribs, loading: 'lazy' } }),
-    img: (tagName, attribs) => ({ tagName, attribs: { ...attribs, loading: 'lazy', decoding: 'async' } }),
+    img: (tagName, attribs) =>
+      isSitePath(attribs.src)
+        ? { tagName, attribs: { ...attribs, loading: 'lazy', decoding: 'async' } }
+        : { tagName: 'span', attribs: {}, text: attribs.alt ? `[${attribs.alt}]` : '' },
     h1: 'h2',
   },
 };

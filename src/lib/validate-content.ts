@@ -11,7 +11,7 @@ import type { z } from 'astro/zod';
 import type { RefTarget } from '../schema/fields.ts';
 import { COLLECTIONS, collectionNames, plainSchemaFor, type CollectionName } from '../schema/index.ts';
 import { describe, objectFields, arrayElement } from '../schema/walk.ts';
-import { listCollectionFiles, readCollections, type ContentFile } from './content-files.ts';
+import { listCollectionFiles, readCollections, unreadFiles, type ContentFile } from './content-files.ts';
 import { contentDir, projectRoot } from './content-dir.ts';
 import { issuesToProblems, fieldLabel } from './error-map.ts';
 import type { Problem } from './problems.ts';
@@ -112,24 +112,35 @@ function checkReferences(index: Map<CollectionName, Map<string, ValidEntry>>, ex
   return problems;
 }
 
+const inside = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
+
+/**
+ * Every file an entry points to exists and stays where it belongs: an
+ * uploaded file under public/uploads/, an image next to the entry (its
+ * collection's folder). `..`, an absolute path or a symbolic link that
+ * leads elsewhere (the registry's photos, the project's code) is refused,
+ * because the build would publish whatever the path reaches.
+ */
 function checkFiles(index: Map<CollectionName, Map<string, ValidEntry>>): Problem[] {
   const problems: Problem[] = [];
   const publicDir = path.join(projectRoot(), 'public');
+  const uploads = path.join(publicDir, 'uploads');
   for (const [collection, entries] of index) {
     for (const entry of entries.values()) {
       const schema = plainSchemaFor(collection, entry.data);
       walkFields(schema, entry.parsed, [], (s, value, p) => {
         const widget = describe(s).meta?.widget;
         if ((widget !== 'file' && widget !== 'image') || typeof value !== 'string') return;
-        const abs = value.startsWith('/') ? path.join(publicDir, value) : path.resolve(path.dirname(entry.path), value);
-        if (!fs.existsSync(abs)) {
-          problems.push({
-            file: entry.file,
-            field: p.join('.'),
-            rule: 'file-missing',
-            message: `поле «${fieldLabel(schema, p)}» — файл «${value}» не найден; загрузите его заново`,
-            severity: 'error',
-          });
+        const fromPublic = value.startsWith('/');
+        const home = fromPublic ? uploads : path.dirname(entry.path);
+        const abs = fromPublic ? path.join(publicDir, value) : path.resolve(home, value);
+        const report = (rule: string, message: string) =>
+          problems.push({ file: entry.file, field: p.join('.'), rule, message: `поле «${fieldLabel(schema, p)}» — ${message}`, severity: 'error' });
+        const where = fromPublic ? 'в /uploads/' : 'в папке media рядом с записью или в /uploads/';
+        if (!inside(abs, home)) return report('file-outside', `путь «${value}» ведёт за пределы папки: файл должен лежать ${where}`);
+        if (!fs.existsSync(abs)) return report('file-missing', `файл «${value}» не найден; загрузите его заново`);
+        if (!inside(fs.realpathSync(abs), fs.realpathSync(home))) {
+          report('file-outside', `«${value}» — ссылка на файл вне папки: загрузите сам файл ${where}`);
         }
       });
     }
@@ -188,7 +199,7 @@ function privacyReview(entries: Map<CollectionName, Map<string, ValidEntry>>, to
 export function validateContent(root = contentDir(), today = todayIso(), candidate?: ContentFile): ContentIndex {
   const read = readCollections(collectionNames, root);
   const files = candidate ? [...read.files.filter((f) => f.path !== candidate.path), candidate] : read.files;
-  const problems = candidate ? read.problems.filter((p) => p.file !== candidate.file) : read.problems;
+  const problems = [...(candidate ? read.problems.filter((p) => p.file !== candidate.file) : read.problems), ...unreadFiles(root)];
   const entries = new Map<CollectionName, Map<string, ValidEntry>>(collectionNames.map((c) => [c, new Map()]));
   for (const f of files) {
     const schema = plainSchemaFor(f.collection, f.data);

@@ -155,7 +155,8 @@ export const refs = (target: RefTarget, meta: Meta, min = 0) =>
 
 /** A path to a file under `public/` (as the CMS writes it), e.g. `/uploads/documents/prikaz.pdf`. */
 export const publicFile = (meta: Meta) =>
-  field(z.string().regex(/^\/uploads\/[^\s]+$/), {
+  // Segment by segment: no `.`/`..`, no backslash, no percent-encoding — a path that cannot leave /uploads/.
+  field(z.string().regex(/^\/uploads(?:\/(?!\.{1,2}(?:\/|$))[^\s\\%/]+)+$/), {
     ...meta,
     widget: 'file',
     patternMessage: 'путь к загруженному файлу, начинающийся с /uploads/',

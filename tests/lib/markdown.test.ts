@@ -26,6 +26,22 @@ describe('renderMarkdown', () => {
     expect(renderMarkdown(source)).not.toMatch(forbidden);
   });
 
+  it.each([
+    ['![пиксель](https://tracker.example/p.gif)', 'пиксель'],
+    ['<img src="//tracker.example/p.gif" alt="схема">', 'схема'],
+    ['<img src="http://tracker.example/p.gif">', ''],
+    ['<img src=" https://tracker.example/p.gif" alt="x">', 'x'],
+    ['<img src="/\\tracker.example/p.gif" alt="y">', 'y'],
+  ])('shows an image from another server as its description: %s', (source, alt) => {
+    const html = renderMarkdown(source);
+    expect(html).not.toMatch(/<img|tracker/);
+    if (alt) expect(html).toContain(`[${alt}]`);
+  });
+
+  it('keeps images of the site itself', () => {
+    expect(renderMarkdown('![схема](/uploads/practices/schema.png)')).toMatch(/<img src="\/uploads\/practices\/schema\.png" alt="схема"/);
+  });
+
   it('keeps video players from the allowed hosts only', () => {
     const html = renderMarkdown(
       '<iframe src="https://rutube.ru/play/embed/abc"></iframe>\n\n<iframe src="https://vk.com.evil.example/"></iframe>',

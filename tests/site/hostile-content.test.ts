@@ -29,6 +29,9 @@ const BODY = [
   '<div style="background:url(javascript:alert(5))">стиль</div>',
   '<object data="x.swf"></object><embed src="x.swf">',
   '<form action="https://evil.example"><input name="p"></form>',
+  '![пиксель](https://tracker.example/p.gif)',
+  '<img src="//tracker.example/q.gif" alt="второй">',
+  '<img src="http://tracker.example/r.gif">',
 ].join('\n\n');
 
 let content: TempContent;
@@ -80,6 +83,9 @@ afterAll(() => {
   fs.rmSync(`${dist}-cache`, { recursive: true, force: true });
 });
 
+const decodeXml = (s: string) =>
+  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
+
 interface Finding {
   file: string;
   what: string;
@@ -105,6 +111,8 @@ function audit(file: string, html: string): Finding[] {
         if (/^\s*javascript:/i.test(v)) found.push({ file: rel, what: `${name}[${k}]=javascript:` });
         if (k === 'style' && /url\(/i.test(v)) found.push({ file: rel, what: `${name}[style]` });
       }
+      // An image from another server (the fixture's site is nastavnik.school1.example) tells that server who reads the page (or the feed).
+      if (name === 'img' && !/^(\/(?!\/)|https:\/\/nastavnik\.school1\.example\/)/.test(attrs.src ?? '')) found.push({ file: rel, what: `img ${attrs.src}` });
       if (name === 'iframe') {
         const host = attrs.src ? new URL(attrs.src).hostname : '';
         if (!(VIDEO_HOSTS as readonly string[]).includes(host)) found.push({ file: rel, what: `iframe ${attrs.src}` });
@@ -127,6 +135,21 @@ describe('hostile content', () => {
     expect(pages.length).toBeGreaterThan(10);
     const findings = pages.flatMap((f) => audit(f, fs.readFileSync(f, 'utf8')));
     expect(findings).toEqual([]);
+  });
+
+  it('reaches no feed as markup: the feeds are sanitised like the pages', () => {
+    const htmlOf = (rel: string) => {
+      const text = fs.readFileSync(path.join(dist, rel), 'utf8');
+      if (rel.endsWith('.json')) {
+        return (JSON.parse(text) as { items: { content_html?: string }[] }).items.map((i) => i.content_html ?? '').join('\n');
+      }
+      return [...text.matchAll(/<content:encoded><!\[CDATA\[([\s\S]*?)\]\]><\/content:encoded>|<content:encoded>([\s\S]*?)<\/content:encoded>/g)]
+        .map((m) => m[1] ?? decodeXml(m[2] ?? ''))
+        .join('\n');
+    };
+    const feeds = ['news/feed.xml', 'news/feed.json', 'events/feed.xml', 'events/feed.json'];
+    for (const feed of feeds) expect(htmlOf(feed), feed).toContain('клик');
+    expect(feeds.flatMap((f) => audit(path.join(dist, f), htmlOf(f)))).toEqual([]);
   });
 
   it('keeps the allowed video player and shows the hostile text as text', () => {
