@@ -4,32 +4,29 @@
  * Astro's glob loader either renders every Markdown body into the data store
  * or, with deferred rendering, turns every file into a bundled module; both
  * grow the build with the bank. Pages here render bodies from the file
- * (src/lib/markdown.ts), so the store needs nothing but the validated data and
- * the file path. Files are read with the validator's reader, so the build
- * and `npm run validate` parse content identically.
+ * (src/data/body.ts), so the store needs nothing but the validated data and
+ * the file path. The entries are those the content review read — the same
+ * bytes, read once — so what the build publishes is what was checked, even
+ * when a file changes while the build runs.
  */
 import path from 'node:path';
 import type { Loader } from 'astro/loaders';
-import { listCollectionFiles, readContentFile } from '../lib/content-files.ts';
 import { contentDir } from '../lib/content-dir.ts';
+import { reviewedContent } from '../privacy/gate.ts';
 import type { CollectionName } from '../schema/index.ts';
 import { COLLECTIONS } from '../schema/index.ts';
 
 export function frontMatterLoader(collection: CollectionName): Loader {
   return {
     name: `nastavnik:${collection}`,
-    load: async ({ store, parseData, generateDigest, watcher, logger, config }) => {
+    load: async ({ store, parseData, generateDigest, watcher, config }) => {
       const root = contentDir();
       const projectRoot = path.resolve(new URL('.', config.root).pathname);
       const sync = async () => {
         const seen = new Set<string>();
-        for (const abs of listCollectionFiles(collection, root)) {
-          const { file, problem } = readContentFile(collection, abs);
-          if (problem || !file) {
-            logger.warn(`${problem?.file ?? abs}: ${problem?.message ?? 'не прочитан'}`);
-            continue;
-          }
-          const filePath = path.relative(projectRoot, abs).split(path.sep).join('/');
+        // Files that failed the review are not here; the content gate has already reported them.
+        for (const file of reviewedContent(root).entries.get(collection)?.values() ?? []) {
+          const filePath = path.relative(projectRoot, file.path).split(path.sep).join('/');
           const data = await parseData({ id: file.id, data: file.data as Record<string, unknown>, filePath });
           store.set({
             id: file.id,

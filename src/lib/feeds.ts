@@ -15,7 +15,6 @@ import { ISO_DATE, ISO_DATETIME } from '../schema/fields.ts';
 import { EVENT_KINDS, LEVELS } from '../schema/vocab.ts';
 import { SITE_TIME_ZONE } from './dates.ts';
 import { localToInstant, localToRfc3339 } from './local-time.ts';
-import { renderFileBody } from './markdown.ts';
 import { ogImagePath } from './og/cards.ts';
 import { typo } from './typography.ts';
 
@@ -108,11 +107,10 @@ export function absoluteUrls(html: string, siteUrl: string): string {
   return html.replace(/\b(href|src)="(\/(?!\/)[^"]*)"/g, (_, attr: string, path: string) => `${attr}="${abs(path, siteUrl)}"`);
 }
 
-const body = (filePath: string | undefined, siteUrl: string) => (filePath ? absoluteUrls(renderFileBody(filePath), siteUrl) : '');
 const stageUrl = (stage: number | undefined, siteUrl: string) => (stage ? abs(`/roadmap/stage-${stage}/`, siteUrl) : null);
 
-/** A news item as a feed item. */
-export function newsFeedItem(entry: NewsEntry, siteUrl: string): FeedItem {
+/** A news item as a feed item; `bodyHtml` is its rendered body (src/data/body.ts). */
+export function newsFeedItem(entry: NewsEntry, siteUrl: string, bodyHtml = ''): FeedItem {
   const d = entry.data;
   const url = abs(`/news/${entry.id}/`, siteUrl);
   return {
@@ -120,7 +118,7 @@ export function newsFeedItem(entry: NewsEntry, siteUrl: string): FeedItem {
     url,
     title: typo(d.title),
     summary: typo(d.summary),
-    contentHtml: body(entry.filePath, siteUrl),
+    contentHtml: absoluteUrls(bodyHtml, siteUrl),
     datePublished: localToRfc3339(d.date),
     image: abs(ogImagePath('news', entry.id), siteUrl),
     tags: d.tags,
@@ -136,7 +134,7 @@ export function newsFeedItem(entry: NewsEntry, siteUrl: string): FeedItem {
 }
 
 /** An event as a feed item; its date is its start, since that is what a reader of the feed needs to see. */
-export function eventFeedItem(entry: EventEntry, siteUrl: string): FeedItem {
+export function eventFeedItem(entry: EventEntry, siteUrl: string, bodyHtml = ''): FeedItem {
   const d = entry.data;
   const url = abs(`/events/${entry.id}/`, siteUrl);
   return {
@@ -144,7 +142,7 @@ export function eventFeedItem(entry: EventEntry, siteUrl: string): FeedItem {
     url,
     title: typo(d.title),
     summary: typo(d.summary),
-    contentHtml: body(entry.filePath, siteUrl),
+    contentHtml: absoluteUrls(bodyHtml, siteUrl),
     datePublished: localToRfc3339(d.start),
     image: abs(ogImagePath('events', entry.id), siteUrl),
     tags: [EVENT_KINDS[d.kind], `${LEVELS[d.level]} уровень`],

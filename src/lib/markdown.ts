@@ -1,9 +1,11 @@
 /**
  * Renders an entry's Markdown body to safe, typographed HTML.
  *
- * Bodies are rendered at page time from the file, not stored in Astro's data
- * store: the store stays small however large the bank grows, and every body
- * goes through the same three steps — Markdown (Sätteri, GFM), the HTML
+ * Bodies are rendered at page time, not stored in Astro's data store: the
+ * store stays small however large the bank grows. The caller passes the body
+ * the privacy review read (src/data/body.ts), never a fresh read of the file,
+ * so what was checked is what is published. Every body goes through the
+ * same three steps — Markdown (Sätteri, GFM), the HTML
  * allowlist, Russian typography. Typography dominates the cost (about 5 ms a
  * body), so the result is kept in a cache keyed by the body and the versions
  * of the three steps: a rebuild renders only the bodies that changed.
@@ -19,16 +21,6 @@ import { typoHtml } from './typography.ts';
 export function renderMarkdown(source: string): string {
   const { html } = markdownToHtml(source, { features: { gfm: true, rawHtml: true, smartPunctuation: false } });
   return typoHtml(sanitize(html));
-}
-
-/** The Markdown body of a content file (everything after the closing `---`). */
-export function readBody(filePath: string): string {
-  const text = fs.readFileSync(filePath, 'utf8').replace(/\r\n?/g, '\n');
-  if (!text.startsWith('---\n')) return text;
-  const end = text.indexOf('\n---', 3);
-  if (end === -1) return '';
-  const nl = text.indexOf('\n', end + 4);
-  return nl === -1 ? '' : text.slice(nl + 1);
 }
 
 /** Bump when the rendering rules in this module, sanitize.ts or typography.ts change. */
@@ -74,9 +66,8 @@ function renderer(): string {
   return rendererKey;
 }
 
-/** Renders the body of a content file, from the cache when the body is unchanged. */
-export function renderFileBody(filePath: string): string {
-  const body = readBody(filePath);
+/** Renders a Markdown body, from the cache when the same body was rendered before. */
+export function renderBody(body: string): string {
   const hash = crypto.createHash('sha256').update(renderer()).update('\0').update(body).digest('hex');
   const cached = path.join(cacheDir, hash.slice(0, 2), `${hash}.html`);
   try {

@@ -135,7 +135,13 @@ function checkFiles(index: Map<CollectionName, Map<string, ValidEntry>>): Proble
         const home = fromPublic ? uploads : path.dirname(entry.path);
         const abs = fromPublic ? path.join(publicDir, value) : path.resolve(home, value);
         const report = (rule: string, message: string) =>
-          problems.push({ file: entry.file, field: p.join('.'), rule, message: `поле «${fieldLabel(schema, p)}» — ${message}`, severity: 'error' });
+          problems.push({
+            file: entry.file,
+            field: p.join('.'),
+            rule,
+            message: `поле «${fieldLabel(schema, p)}» — ${message}`,
+            severity: 'error',
+          });
         const where = fromPublic ? 'в /uploads/' : 'в папке media рядом с записью или в /uploads/';
         if (!inside(abs, home)) return report('file-outside', `путь «${value}» ведёт за пределы папки: файл должен лежать ${where}`);
         if (!fs.existsSync(abs)) return report('file-missing', `файл «${value}» не найден; загрузите его заново`);

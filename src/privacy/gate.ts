@@ -7,6 +7,7 @@
  * file changes, so `astro dev` follows an editor's save.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { listCollectionFiles } from '../lib/content-files.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import { todayIso } from '../lib/dates.ts';
@@ -48,6 +49,25 @@ export function reviewedContent(root = contentDir()): ContentIndex {
   const key = fingerprint(root);
   if (memo?.key !== key) store[MEMO] = { key, index: validateContent(root) };
   return store[MEMO]!.index;
+}
+
+const byPath = new WeakMap<ContentIndex, Map<string, { body: string }>>();
+
+/**
+ * The Markdown body of a reviewed file, as the review read it. Pages render
+ * this, never the file on disk: an edit saved while a build runs would
+ * otherwise reach the page without having been checked.
+ */
+export function reviewedBody(filePath: string, root = contentDir()): string {
+  const index = reviewedContent(root);
+  let files = byPath.get(index);
+  if (!files) {
+    files = new Map([...index.entries.values()].flatMap((m) => [...m.values()].map((e) => [e.path, e] as const)));
+    byPath.set(index, files);
+  }
+  const entry = files.get(path.resolve(filePath));
+  if (!entry) throw new Error(`${filePath}: файл не прошёл проверку содержимого и не может быть опубликован`);
+  return entry.body;
 }
 
 /** Ids of the collection's entries that must not be published. */

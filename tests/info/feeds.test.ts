@@ -4,9 +4,9 @@
  * it, and the items the site makes satisfy it.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../src/lib/markdown.ts';
 import { eventFeedItem, feedExtensionJsonSchema, feedExtensionSchema, feedMeta, jsonFeed, newsFeedItem } from '../../src/lib/feeds.ts';
 import { ROOT } from '../helpers/paths.ts';
 import { jsonFeed11 } from './parse.ts';
@@ -87,20 +87,11 @@ describe('JSON Feed extension', () => {
 
 describe('feed bodies', () => {
   it('carry the full text with site-relative links made absolute', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-feed-'));
-    try {
-      const file = path.join(dir, 'n1.md');
-      fs.writeFileSync(
-        file,
-        '---\ntitle: x\n---\nСм. [документ](/documents/d1/) и [сайт](https://example.org/).\n\n![Фото](/uploads/a.jpg)\n',
-      );
-      const html = newsFeedItem({ ...news, filePath: file }, SITE).contentHtml;
-      expect(html).toContain('href="https://n.school1.example/documents/d1/"');
-      expect(html).toContain('href="https://example.org/"');
-      expect(html).toContain('src="https://n.school1.example/uploads/a.jpg"');
-      expect(html).not.toMatch(/(href|src)="\/(?!\/)/);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const body = renderMarkdown('См. [документ](/documents/d1/) и [сайт](https://example.org/).\n\n![Фото](/uploads/a.jpg)\n');
+    const html = newsFeedItem(news, SITE, body).contentHtml;
+    expect(html).toContain('href="https://n.school1.example/documents/d1/"');
+    expect(html).toContain('href="https://example.org/"');
+    expect(html).toContain('src="https://n.school1.example/uploads/a.jpg"');
+    expect(html).not.toMatch(/(href|src)="\/(?!\/)/);
   });
 });

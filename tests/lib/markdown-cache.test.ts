@@ -8,13 +8,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 let dir: string;
-let renderFileBody: (file: string) => string;
+let renderBody: (body: string) => string;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-md-'));
   vi.stubEnv('MARKDOWN_CACHE_DIR', path.join(dir, 'cache'));
   vi.resetModules();
-  ({ renderFileBody } = await import('../../src/lib/markdown.ts'));
+  ({ renderBody } = await import('../../src/lib/markdown.ts'));
 });
 
 afterAll(() => {
@@ -28,21 +28,18 @@ const cached = () =>
     .filter((d) => d.isFile() && d.name.endsWith('.html'))
     .map((d) => path.join(d.parentPath, d.name));
 
-describe('renderFileBody cache', () => {
+describe('renderBody cache', () => {
   it('renders once, then serves the unchanged body from the cache', () => {
-    const file = path.join(dir, 'a.md');
-    fs.writeFileSync(file, '---\ntitle: x\n---\nОн сказал "да" - и всё.\n');
-    const first = renderFileBody(file);
+    const body = 'Он сказал "да" - и всё.\n';
+    const first = renderBody(body);
     expect(first).toContain('«да»\u00a0— и');
     expect(cached()).toHaveLength(1);
     fs.writeFileSync(cached()[0]!, '<p>из кэша</p>');
-    expect(renderFileBody(file)).toBe('<p>из кэша</p>');
+    expect(renderBody(body)).toBe('<p>из кэша</p>');
   });
 
   it('renders a changed body again', () => {
-    const file = path.join(dir, 'a.md');
-    fs.writeFileSync(file, '---\ntitle: x\n---\nДругой текст.\n');
-    expect(renderFileBody(file).trim()).toBe('<p>Другой текст.</p>');
+    expect(renderBody('Другой текст.\n').trim()).toBe('<p>Другой текст.</p>');
     expect(cached()).toHaveLength(2);
   });
 });

@@ -100,7 +100,11 @@ describe('parser failures', () => {
   it('reports a YAML alias bomb in Russian, naming the file', () => {
     const found = problems((c) => c.write('news/2025-10-03-bomb.md', `---\n${BOMB}\n---\nТекст\n`));
     expect(found).toEqual([
-      expect.objectContaining({ rule: 'yaml', file: expect.stringMatching(/2025-10-03-bomb\.md$/), message: expect.stringMatching(/ссыл/) }),
+      expect.objectContaining({
+        rule: 'yaml',
+        file: expect.stringMatching(/2025-10-03-bomb\.md$/),
+        message: expect.stringMatching(/ссыл/),
+      }),
     ]);
   });
 
@@ -109,12 +113,19 @@ describe('parser failures', () => {
       c.write('registry/people/p-009.yaml', BOMB);
       c.write('monitoring/2026-2027.yaml', BOMB);
     });
-    expect(found.filter((p) => p.rule === 'yaml').map((p) => path.basename(p.file)).sort()).toEqual(['2026-2027.yaml', 'p-009.yaml']);
+    expect(
+      found
+        .filter((p) => p.rule === 'yaml')
+        .map((p) => path.basename(p.file))
+        .sort(),
+    ).toEqual(['2026-2027.yaml', 'p-009.yaml']);
   });
 
   it('reports a file that is not UTF-8 instead of publishing garbled text', () => {
     const found = problems((c) => {
-      const cp1251 = Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0x74, 0x69, 0x74, 0x6c, 0x65, 0x3a, 0x20, 0xcf, 0xf0, 0xe8, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a]);
+      const cp1251 = Buffer.from([
+        0x2d, 0x2d, 0x2d, 0x0a, 0x74, 0x69, 0x74, 0x6c, 0x65, 0x3a, 0x20, 0xcf, 0xf0, 0xe8, 0x0a, 0x2d, 0x2d, 0x2d, 0x0a,
+      ]);
       fs.writeFileSync(path.join(c.dir, 'news/2025-10-04-cp1251.md'), cp1251);
     });
     expect(found).toEqual([expect.objectContaining({ rule: 'encoding', file: expect.stringMatching(/cp1251\.md$/) })]);

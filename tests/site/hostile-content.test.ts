@@ -84,7 +84,12 @@ afterAll(() => {
 });
 
 const decodeXml = (s: string) =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 interface Finding {
   file: string;
@@ -112,7 +117,8 @@ function audit(file: string, html: string): Finding[] {
         if (k === 'style' && /url\(/i.test(v)) found.push({ file: rel, what: `${name}[style]` });
       }
       // An image from another server (the fixture's site is nastavnik.school1.example) tells that server who reads the page (or the feed).
-      if (name === 'img' && !/^(\/(?!\/)|https:\/\/nastavnik\.school1\.example\/)/.test(attrs.src ?? '')) found.push({ file: rel, what: `img ${attrs.src}` });
+      if (name === 'img' && !/^(\/(?!\/)|https:\/\/nastavnik\.school1\.example\/)/.test(attrs.src ?? ''))
+        found.push({ file: rel, what: `img ${attrs.src}` });
       if (name === 'iframe') {
         const host = attrs.src ? new URL(attrs.src).hostname : '';
         if (!(VIDEO_HOSTS as readonly string[]).includes(host)) found.push({ file: rel, what: `iframe ${attrs.src}` });
@@ -143,7 +149,9 @@ describe('hostile content', () => {
       if (rel.endsWith('.json')) {
         return (JSON.parse(text) as { items: { content_html?: string }[] }).items.map((i) => i.content_html ?? '').join('\n');
       }
-      return [...text.matchAll(/<content:encoded><!\[CDATA\[([\s\S]*?)\]\]><\/content:encoded>|<content:encoded>([\s\S]*?)<\/content:encoded>/g)]
+      return [
+        ...text.matchAll(/<content:encoded><!\[CDATA\[([\s\S]*?)\]\]><\/content:encoded>|<content:encoded>([\s\S]*?)<\/content:encoded>/g),
+      ]
         .map((m) => m[1] ?? decodeXml(m[2] ?? ''))
         .join('\n');
     };
