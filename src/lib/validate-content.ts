@@ -17,7 +17,7 @@ import { issuesToProblems, fieldLabel } from './error-map.ts';
 import type { Problem } from './problems.ts';
 import { todayIso } from './dates.ts';
 import { duplicateProblems, takenValues, type EntryOfFile, type TakenValues } from './unique-fields.ts';
-import { reviewPrivacy } from '../privacy/review.ts';
+import { reviewPrivacy, type PrivacyReview } from '../privacy/review.ts';
 import { registryOf } from '../privacy/registry.ts';
 import type { SiteSettings, Vocabularies } from '../schema/settings.ts';
 
@@ -31,6 +31,8 @@ export interface ContentIndex {
   problems: Problem[];
   /** Entries the privacy review withholds from the site, by collection. */
   withheld: Map<CollectionName, Set<string>>;
+  /** Person fields withheld from entries that are published without them (src/privacy/review.ts). */
+  redactions: PrivacyReview['redactions'];
 }
 
 function walkFields(
@@ -186,7 +188,7 @@ function privacyReview(entries: Map<CollectionName, Map<string, ValidEntry>>, to
   const one = (c: CollectionName) => entries.get(c)?.values().next().value as ValidEntry | undefined;
   const site = one('site');
   const vocab = one('vocabularies');
-  if (!site || !vocab) return { problems: [], withheld: new Map<CollectionName, Set<string>>() };
+  if (!site || !vocab) return { problems: [], withheld: new Map(), redactions: new Map() } satisfies PrivacyReview;
   const registry = registryOf({ entries });
   return reviewPrivacy({
     index: entries,
@@ -236,5 +238,5 @@ export function validateContent(root = contentDir(), today = todayIso(), candida
   problems.push(...checkReferences(entries, existing), ...checkFiles(entries), ...checkUnique(entries));
   const review = privacyReview(entries, today);
   problems.push(...review.problems);
-  return { entries, problems, withheld: review.withheld };
+  return { entries, problems, withheld: review.withheld, redactions: review.redactions };
 }

@@ -11,8 +11,9 @@ import path from 'node:path';
 import { listCollectionFiles } from '../lib/content-files.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import { todayIso } from '../lib/dates.ts';
-import { validateContent, type ContentIndex } from '../lib/validate-content.ts';
-import { collectionNames } from '../schema/index.ts';
+import { validateContent, type ContentIndex, type ValidEntry } from '../lib/validate-content.ts';
+import { collectionNames, type CollectionName } from '../schema/index.ts';
+import type { FieldPath } from './review.ts';
 
 /**
  * Kept on globalThis: Astro loads this module once for its config hooks and
@@ -68,6 +69,50 @@ export function reviewedBody(filePath: string, root = contentDir()): string {
   const entry = files.get(path.resolve(filePath));
   if (!entry) throw new Error(`${filePath}: файл не прошёл проверку содержимого и не может быть опубликован`);
   return entry.body;
+}
+
+/** The data with the given fields left out: a key is deleted, a list element removed. */
+export function withoutFields<T extends Record<string, unknown>>(data: T, paths: readonly FieldPath[]): T {
+  const copy = structuredClone(data);
+  // Later list elements first, so earlier indexes stay valid.
+  const ordered = [...paths].sort((a, b) => Number(b[b.length - 1]) - Number(a[a.length - 1]) || 0);
+  for (const p of ordered) {
+    const parent = p.slice(0, -1).reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], copy);
+    const last = p[p.length - 1]!;
+    if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
+    else if (parent && typeof parent === 'object') delete (parent as Record<string, unknown>)[String(last)];
+  }
+  return copy;
+}
+
+/** Field paths to leave out of one entry before it is published. */
+export function redactionsOf(collection: string, id: string, root = contentDir()): readonly FieldPath[] {
+  return (
+    reviewedContent(root)
+      .redactions.get(collection as CollectionName)
+      ?.get(id) ?? []
+  );
+}
+
+const published = new WeakMap<ContentIndex, Map<CollectionName, Map<string, ValidEntry>>>();
+
+/** The entries of a collection as they may be published: withheld entries left out, withheld fields removed. */
+export function publicEntries(index: ContentIndex, collection: CollectionName): ReadonlyMap<string, ValidEntry> {
+  let byCollection = published.get(index);
+  if (!byCollection) published.set(index, (byCollection = new Map()));
+  let entries = byCollection.get(collection);
+  if (!entries) {
+    const withheld = index.withheld.get(collection);
+    const redactions = index.redactions.get(collection);
+    entries = new Map();
+    for (const [id, e] of index.entries.get(collection) ?? []) {
+      if (withheld?.has(id)) continue;
+      const paths = redactions?.get(id);
+      entries.set(id, paths ? { ...e, parsed: withoutFields(e.parsed, paths) } : e);
+    }
+    byCollection.set(collection, entries);
+  }
+  return entries;
 }
 
 /** Ids of the collection's entries that must not be published. */

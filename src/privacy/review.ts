@@ -47,11 +47,22 @@ export const PRIVACY_RULES: ReadonlySet<string> = new Set([
 /** Collections whose pages the search index reads (src/integrations/pagefind.ts). */
 const INDEXED: ReadonlySet<CollectionName> = new Set(['roadmap', 'documents', 'programs', 'practices', 'news', 'events', 'materials']);
 
+/** Where a field of an entry sits: `['curator']`, `['authors', 1]`. */
+export type FieldPath = (string | number)[];
+
 export interface PrivacyReview {
   problems: Problem[];
   /** Entry ids withheld from publication, by collection. */
   withheld: Map<CollectionName, Set<string>>;
+  /** Optional person fields withheld from entries that are published without them: collection → id → paths. */
+  redactions: Map<CollectionName, Map<string, FieldPath[]>>;
 }
+
+/** The rule of a person field withheld on its own; the entry is published without it. */
+export const FIELD_WITHHELD = 'field-withheld';
+
+/** True for a problem that keeps something off the site: a withheld entry or a withheld field. */
+export const isWithholding = (p: Problem) => (p.severity === 'error' && PRIVACY_RULES.has(p.rule)) || p.rule === FIELD_WITHHELD;
 
 export interface ReviewInput {
   index: ReadonlyMap<CollectionName, ReadonlyMap<string, ValidEntry>>;
@@ -63,8 +74,10 @@ export interface ReviewInput {
 
 interface Reference {
   personId: string;
-  path: (string | number)[];
+  path: FieldPath;
   role: Role | undefined;
+  /** The field may be left out (optional, or a list that may be shorter): a person who cannot be shown is dropped, not the entry. */
+  droppable: boolean;
 }
 
 /** Role of a registry reference by the field it sits in. */
@@ -82,7 +95,8 @@ function collectFields(
   if (info.meta?.ref?.kind === 'registry') {
     const ids = Array.isArray(value) ? (value as string[]) : [value as string];
     const role = FIELD_ROLES[String(path[path.length - 1])];
-    ids.forEach((id, i) => refs.push({ personId: id, path: Array.isArray(value) ? [...path, i] : path, role }));
+    const droppable = info.optional || info.hasDefault;
+    ids.forEach((id, i) => refs.push({ personId: id, path: Array.isArray(value) ? [...path, i] : path, role, droppable }));
     return;
   }
   if (info.meta?.ref || info.meta?.widget === 'file' || info.meta?.widget === 'image') return;
@@ -133,9 +147,15 @@ export function reviewPrivacy(input: ReviewInput): PrivacyReview {
   const year = Number(today.slice(0, 4));
   const problems: Problem[] = [];
   const withheld = new Map<CollectionName, Set<string>>();
+  const redactions = new Map<CollectionName, Map<string, FieldPath[]>>();
   const withhold = (c: CollectionName, id: string) => {
     if (!withheld.has(c)) withheld.set(c, new Set());
     withheld.get(c)!.add(id);
+  };
+  const redact = (c: CollectionName, id: string, path: FieldPath) => {
+    if (!redactions.has(c)) redactions.set(c, new Map());
+    const byId = redactions.get(c)!;
+    byId.set(id, [...(byId.get(id) ?? []), path]);
   };
 
   for (const [collection, entries] of index) {
@@ -160,6 +180,17 @@ export function reviewPrivacy(input: ReviewInput): PrivacyReview {
         if (severity === 'error') blocked = true;
       };
 
+      /** A person who cannot be shown: an optional field goes, a required one takes the entry with it. */
+      const refuse = (ref: Reference, rule: string, reason: string) => {
+        if (!ref.droppable) return report(rule, `участник ${ref.personId}: ${reason}; запись не публикуется`, ref.path);
+        redact(collection, entry.id, ref.path);
+        report(
+          FIELD_WITHHELD,
+          `участник ${ref.personId}: ${reason}; поле не публикуется, запись публикуется без него`,
+          ref.path,
+          'warning',
+        );
+      };
       for (const ref of refs) {
         const record = registry.get(ref.personId);
         // An unknown id is a reference error (reported by validation, which stops the build); a tombstone is the bare role.
@@ -167,16 +198,16 @@ export function reviewPrivacy(input: ReviewInput): PrivacyReview {
         const state = processingState(record, today);
         if (state !== 'valid') {
           const rule = state === 'withdrawn' ? 'consent-withdrawn' : state === 'expired' ? 'consent-expired' : 'consent-missing';
-          report(rule, `участник ${ref.personId}: ${RULE_TEXT[rule]}; запись не публикуется`, ref.path);
+          refuse(ref, rule, RULE_TEXT[rule]);
           continue;
         }
         if (ref.role && !mayName(record, place, policy).allowed) {
           const d = anonymousDescriptor(record as Person, ref.role, people, settings.kAnonymity, { vocab, year });
           if (d.shared < settings.kAnonymity) {
-            report(
+            refuse(
+              ref,
               'k-anonymity',
-              `участник ${ref.personId}: даже описание «${d.text}» подходит меньше чем ${settings.kAnonymity} людям в реестре — его можно узнать; запись не публикуется`,
-              ref.path,
+              `даже описание «${d.text}» подходит меньше чем ${settings.kAnonymity} людям в реестре — его можно узнать`,
             );
           }
         }
@@ -201,8 +232,11 @@ export function reviewPrivacy(input: ReviewInput): PrivacyReview {
           }
         }
       }
-      if (blocked) withhold(collection, entry.id);
+      if (blocked) {
+        withhold(collection, entry.id);
+        redactions.get(collection)?.delete(entry.id);
+      }
     }
   }
-  return { problems, withheld };
+  return { problems, withheld, redactions };
 }

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { validateContent } from '../../src/lib/validate-content.ts';
+import { publicEntries } from '../../src/privacy/gate.ts';
 import { tempContent, type TempContent } from '../helpers/fixture.ts';
 
 const TODAY = '2026-03-01';
@@ -114,5 +115,54 @@ describe('privacy review', () => {
       addToNews(c, 'Вера в себя и надежда на успех — главное. Любовь к предмету помогает. Лев Толстой писал о школе.'),
     );
     expect(r.problems).toEqual([]);
+  });
+
+  describe('optional person fields: withheld alone, the entry stays published', () => {
+    const withdraw = (c: TempContent, id: string) =>
+      c.edit(`registry/people/${id}.yaml`, (t) =>
+        t.replace(/processing: \{ signed: ([\d-]+) \}/, 'processing: { signed: $1, withdrawn: 2026-02-15 }'),
+      );
+
+    it('drops a curator whose consent was withdrawn and publishes the programme', () => {
+      content = tempContent();
+      content.edit('programs/np-2025-01.md', (t) => t.replace('mentees: [p-002]', 'mentees: [p-002]\ncurator: p-003'));
+      withdraw(content, 'p-003');
+      const index = validateContent(content.dir, TODAY);
+      expect(index.withheld.get('programs')).toBeUndefined();
+      expect(index.problems).toEqual([expect.objectContaining({ rule: 'field-withheld', field: 'curator', severity: 'warning' })]);
+      expect(index.problems[0]!.message).toMatch(/Куратор.*p-003.*без него/);
+      expect(publicEntries(index, 'programs').get('np-2025-01')?.parsed).not.toHaveProperty('curator');
+      expect(publicEntries(index, 'programs').get('np-2025-01')?.parsed).toHaveProperty('mentor', 'p-001');
+    });
+
+    it('drops one practice author and keeps the others', () => {
+      content = tempContent();
+      content.edit('practices/list-nablyudeniya.md', (t) => t.replace('year: 2026', 'authors: [p-001, p-003, p-002]\nyear: 2026'));
+      withdraw(content, 'p-003');
+      const index = validateContent(content.dir, TODAY);
+      expect(index.withheld.get('practices')).toBeUndefined();
+      expect(index.problems.map((p) => [p.rule, p.field])).toEqual([['field-withheld', 'authors.1']]);
+      expect(publicEntries(index, 'practices').get('list-nablyudeniya')?.parsed.authors).toEqual(['p-001', 'p-002']);
+    });
+
+    it('still withholds the whole programme when a required participant cannot be published', () => {
+      content = tempContent();
+      content.edit('programs/np-2025-01.md', (t) => t.replace('mentees: [p-002]', 'mentees: [p-002]\ncurator: p-003'));
+      withdraw(content, 'p-002');
+      const index = validateContent(content.dir, TODAY);
+      expect(index.withheld.get('programs')).toEqual(new Set(['np-2025-01']));
+      expect(publicEntries(index, 'programs').has('np-2025-01')).toBe(false);
+    });
+
+    it('drops a curator whom even the bare role would single out (k-anonymity)', () => {
+      content = tempContent();
+      content.edit('programs/np-2025-01.md', (t) => t.replace('mentees: [p-002]', 'mentees: [p-002]\ncurator: p-003'));
+      content.edit('registry/people/p-003.yaml', (t) => t.replace('roles: [mentor]', 'roles: [mentor, curator]'));
+      content.edit('settings/site.yaml', (t) => `${t}kAnonymity: 4\n`);
+      const index = validateContent(content.dir, TODAY);
+      const curator = index.problems.filter((p) => p.field === 'curator');
+      expect(curator).toEqual([expect.objectContaining({ rule: 'field-withheld', severity: 'warning' })]);
+      expect(publicEntries(index, 'programs').get('np-2025-01')?.parsed ?? {}).not.toHaveProperty('curator');
+    });
   });
 });

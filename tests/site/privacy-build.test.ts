@@ -83,9 +83,9 @@ describe('a build with privacy violations', () => {
     expect(logged).toEqual(['news/2025-09-15-vtoraya/index.html: персональные данные участника p-002 без согласия (html)']);
   });
 
-  it('makes npm run validate exit non-zero with the rule ids', async () => {
+  it('makes npm run validate exit 3 (publish, tell the curator) with the rule ids', async () => {
     const r = await runNode(['scripts/validate.ts', '--json'], { CONTENT_DIR: content.dir, SITE_TODAY: '2026-03-01' });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
     const rules = (JSON.parse(r.stdout) as { rule: string }[]).map((p) => p.rule).sort();
     expect(rules).toEqual(['consent-withdrawn', 'consent-withdrawn']);
   });

@@ -14,6 +14,7 @@ import { info } from '../../i18n/ru.ts';
 import { formatDate, formatDateTime, formatPeriod } from '../dates.ts';
 import { typo } from '../typography.ts';
 import type { ContentIndex, ValidEntry } from '../validate-content.ts';
+import { publicEntries } from '../../privacy/gate.ts';
 import { EVENT_KINDS } from '../../schema/vocab.ts';
 import type { SiteSettings } from '../../schema/settings.ts';
 import type { OgCard } from './card-model.ts';
@@ -98,11 +99,8 @@ export function cardsFromContent(index: ContentIndex, siteUrl: string): OgCard[]
   const ctx: CardContext = { school: site.schoolShortName, host };
   const cards = [homeCard(site, host)];
   for (const collection of CARD_COLLECTIONS) {
-    const withheld = index.withheld.get(collection) ?? new Set<string>();
-    const entries: ValidEntry[] = [...(index.entries.get(collection)?.values() ?? [])];
-    for (const e of entries.sort((a, b) => a.id.localeCompare(b.id))) {
-      if (!withheld.has(e.id)) cards.push(entryCard(collection, e.id, e.parsed, ctx));
-    }
+    const entries: ValidEntry[] = [...publicEntries(index, collection).values()];
+    for (const e of entries.sort((a, b) => a.id.localeCompare(b.id))) cards.push(entryCard(collection, e.id, e.parsed, ctx));
   }
   return cards;
 }
