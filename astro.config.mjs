@@ -9,6 +9,7 @@ import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { ogImages } from './src/integrations/og-images.ts';
 import { stripMetadata } from './src/integrations/strip-metadata.ts';
+import { publishOutput, stageOutput } from './src/integrations/staged-output.ts';
 import { inSitemap } from './src/lib/indexing.ts';
 import { readSiteSettings } from './src/lib/site-settings.ts';
 
@@ -22,8 +23,10 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },
-  // The leak scan stays last: it reads dist/ after every other post-build step.
+  // The build writes into a staging folder (stageOutput, first) that replaces dist/ only when
+  // every post-build step has passed (publishOutput, last); the leak scan reads it just before.
   integrations: [
+    stageOutput(),
     contentGate(),
     mdx(),
     sitemap({ filter: inSitemap }),
@@ -33,5 +36,6 @@ export default defineConfig({
     securityHeaders(),
     pagefindIndex(),
     leakScan(),
+    publishOutput(),
   ],
 });

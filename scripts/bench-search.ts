@@ -17,7 +17,7 @@ import type { CDPSession } from 'playwright-core';
 import { stringify } from 'yaml';
 import { serveSite } from '../bench/serve-site.ts';
 import { launchChromium } from '../tests/helpers/chromium.ts';
-import { withAstroLock } from '../tests/helpers/build-lock.ts';
+import { lockPath, withLock } from '../src/build/lock.ts';
 import { runNode } from '../tests/helpers/run.ts';
 import { ROOT } from '../tests/helpers/paths.ts';
 
@@ -263,24 +263,28 @@ export interface BuildReport {
 
 /**
  * Builds a content root into `outDir` and reads the search index step's figures from the log.
- * Holds the project's Astro lock (tests/helpers/build-lock.ts): builds of different content
+ * Holds the project's Astro lock (src/build/lock.ts): builds of different content
  * in one checkout share `.astro/` and must not overlap.
  */
 export async function buildBank(contentDir: string, outDir: string): Promise<BuildReport> {
-  return withAstroLock(async () => {
-    const started = performance.now();
-    const result = await runNode(
-      ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir],
-      {
-        CONTENT_DIR: contentDir,
-        ASTRO_CACHE_DIR: path.join(BENCH_DIR, 'astro-cache'),
-        OG_CACHE_DIR: path.join(BENCH_DIR, 'og-cache'),
-        NODE_COMPILE_CACHE: path.join(BENCH_DIR, 'node-compile-cache'),
-      },
-      BUILD_TIMEOUT_MS,
-    );
-    return readBuildLog(result.code, result.stdout + result.stderr, performance.now() - started);
-  }, BUILD_TIMEOUT_MS);
+  return withLock(
+    lockPath(ROOT),
+    async () => {
+      const started = performance.now();
+      const result = await runNode(
+        ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir],
+        {
+          CONTENT_DIR: contentDir,
+          ASTRO_CACHE_DIR: path.join(BENCH_DIR, 'astro-cache'),
+          OG_CACHE_DIR: path.join(BENCH_DIR, 'og-cache'),
+          NODE_COMPILE_CACHE: path.join(BENCH_DIR, 'node-compile-cache'),
+        },
+        BUILD_TIMEOUT_MS,
+      );
+      return readBuildLog(result.code, result.stdout + result.stderr, performance.now() - started);
+    },
+    { waitMs: BUILD_TIMEOUT_MS },
+  );
 }
 
 function readBuildLog(code: number | null, log: string, totalMs: number): BuildReport {

@@ -26,7 +26,7 @@ import { resultsMarkdown, seconds, mb, summaryText, type BenchResult, type Build
 import { serveSite } from '../bench/serve-site.ts';
 import { formatProblem, isError } from '../src/lib/problems.ts';
 import { validateContent } from '../src/lib/validate-content.ts';
-import { withAstroLock } from '../tests/helpers/build-lock.ts';
+import { lockPath, withLock } from '../src/build/lock.ts';
 import { DEFAULT_QUERIES, measureFirstQuery, type QueryReport } from './bench-search.ts';
 import { pagesToMeasure, runLighthouse, type LighthouseResult } from './lighthouse.ts';
 
@@ -124,20 +124,24 @@ async function astroBuild(
 ): Promise<BuildRun> {
   const name = BUILDS[key];
   process.stdout.write(`${name}… `);
-  const run = await withAstroLock(async () => {
-    if (options.dotAstro === 'restore') fs.cpSync(DOT_ASTRO_SNAPSHOT, DOT_ASTRO, { recursive: true, force: true });
-    const loadBefore = os.loadavg()[0]!;
-    const measured = await measure(process.execPath, [...(options.nodeFlags ?? []), ASTRO, 'build', ...args], {
-      cwd,
-      env,
-      timeoutMs: BUILD_TIMEOUT_MS,
-    });
-    if (options.dotAstro === 'save' && measured.code === 0) {
-      fresh(DOT_ASTRO_SNAPSHOT);
-      fs.cpSync(DOT_ASTRO, DOT_ASTRO_SNAPSHOT, { recursive: true });
-    }
-    return { loadBefore, measured };
-  }, LOCK_WAIT_MS);
+  const run = await withLock(
+    lockPath(ROOT),
+    async () => {
+      if (options.dotAstro === 'restore') fs.cpSync(DOT_ASTRO_SNAPSHOT, DOT_ASTRO, { recursive: true, force: true });
+      const loadBefore = os.loadavg()[0]!;
+      const measured = await measure(process.execPath, [...(options.nodeFlags ?? []), ASTRO, 'build', ...args], {
+        cwd,
+        env,
+        timeoutMs: BUILD_TIMEOUT_MS,
+      });
+      if (options.dotAstro === 'save' && measured.code === 0) {
+        fresh(DOT_ASTRO_SNAPSHOT);
+        fs.cpSync(DOT_ASTRO, DOT_ASTRO_SNAPSHOT, { recursive: true });
+      }
+      return { loadBefore, measured };
+    },
+    { waitMs: LOCK_WAIT_MS },
+  );
   const { measured, loadBefore } = run;
   const log = saveLog(key, measured.lines);
   if (measured.code !== 0) {
@@ -219,7 +223,7 @@ async function main(): Promise<void> {
     CMS_BUNDLE_CACHE: cmsCache,
     NODE_COMPILE_CACHE: compileCache,
     MARKDOWN_CACHE_DIR: markdownCache,
-    LEAK_SCAN_CACHE: path.join(leakCache, 'clean.json'),
+    LEAK_SCAN_CACHE: leakCache,
   };
   const controlDist = path.join(BENCH, 'dist-control');
   const controlCaches = [path.join(BENCH, 'control-astro-cache'), path.join(BENCH, 'control-compile-cache')];

@@ -22,24 +22,27 @@ export class ContentError extends Error {
 }
 
 /**
- * Astro keeps the image imports of the content in the project's `.astro/`
- * folder, shared by every build of the checkout, but rewrites them only when
- * its own data store sees a change. After a build of another content root
- * (a test fixture, another school) a warm build would read the other root's
- * imports and fail; so when the root changes, the data store is dropped and
- * Astro syncs the content afresh.
+ * Astro keeps its data store (and, under `astro dev`, the image imports of
+ * the content) between runs, but rewrites them only when the store itself
+ * sees a change. After a run on another content root (a test fixture,
+ * another school) the next run would read the other root's entries; so each
+ * store remembers the root it was made from, and a store of another root is
+ * dropped. Build and dev keep separate stores, hence separate records.
  */
-function forgetOtherContentRoot(config: AstroConfig, command: 'build' | 'dev'): void {
-  const dotAstro = fileURLToPath(new URL('.astro/', config.root));
-  const marker = path.join(dotAstro, 'nastavnik-content-root');
-  const root = contentDir();
+export function forgetOtherContentRoot(store: string, root: string): boolean {
+  const marker = `${store}.content-root`;
   const previous = fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : undefined;
-  if (previous !== root) {
-    const store = command === 'dev' ? path.join(dotAstro, 'data-store.json') : fileURLToPath(new URL('data-store.json', config.cacheDir));
-    fs.rmSync(store, { force: true });
-    fs.mkdirSync(dotAstro, { recursive: true });
-    fs.writeFileSync(marker, root);
-  }
+  if (previous === root) return false;
+  fs.rmSync(store, { force: true });
+  fs.mkdirSync(path.dirname(marker), { recursive: true });
+  fs.writeFileSync(marker, root);
+  return true;
+}
+
+function dataStoreOf(config: AstroConfig, command: 'build' | 'dev'): string {
+  return command === 'dev'
+    ? fileURLToPath(new URL('.astro/data-store.json', config.root))
+    : fileURLToPath(new URL('data-store.json', config.cacheDir));
 }
 
 export function contentGate(): AstroIntegration {
@@ -48,7 +51,7 @@ export function contentGate(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build' && command !== 'dev') return;
-        forgetOtherContentRoot(config, command);
+        forgetOtherContentRoot(dataStoreOf(config, command), contentDir());
         const started = performance.now();
         if (command === 'build') freezeContent();
         const { problems, entries, withheld } = reviewedContent();

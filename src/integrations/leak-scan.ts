@@ -4,9 +4,11 @@
  * file and the person's id. Runs last, after every other post-build step
  * (search index, images), so it reads what will actually be deployed.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { contentDir } from '../lib/content-dir.ts';
 import { todayIso } from '../lib/dates.ts';
 import { scanForLeaks } from '../privacy/leak-scan.ts';
 import { reviewedContent } from '../privacy/gate.ts';
@@ -30,7 +32,11 @@ export function leakScan(): AstroIntegration {
           dir: fileURLToPath(dir),
           people,
           policy: { today: todayIso(), siteUrl: settings.siteUrl },
-          cacheFile: path.resolve(process.env.LEAK_SCAN_CACHE ?? 'node_modules/.cache/nastavnik-leak-scan/clean.json'),
+          // One verdict file per content root: building a fixture never evicts the school's verdicts.
+          cacheFile: path.join(
+            path.resolve(process.env.LEAK_SCAN_CACHE ?? 'node_modules/.cache/nastavnik-leak-scan'),
+            `${createHash('sha256').update(contentDir()).digest('hex').slice(0, 12)}.json`,
+          ),
         });
         const ms = Math.round(performance.now() - started);
         logger.info(

@@ -1,0 +1,66 @@
+/**
+ * Wires the staged output (src/build/staged-output.ts) and the checkout lock
+ * (src/build/lock.ts) into Astro: `stageOutput()` comes first in the
+ * integration list (takes the lock, points the build at the staging folder),
+ * `publishOutput()` last (swaps the staging folder in, after every other
+ * post-build step has passed).
+ */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { acquireLock, lockPath, LockTimeout } from '../build/lock.ts';
+import { publishStaging, removeLeftovers, stagingDirOf } from '../build/staged-output.ts';
+
+/** Shared by the two integrations of one build. */
+const state: { outDir?: string; staging?: string; release?: () => void } = {};
+
+export class BuildLockError extends Error {
+  override name = 'BuildLockError';
+}
+
+export function stageOutput(): AstroIntegration {
+  return {
+    name: 'nastavnik:stage-output',
+    hooks: {
+      'astro:config:setup': async ({ command, config, updateConfig, logger }) => {
+        if (command !== 'build' && command !== 'dev') return;
+        const root = fileURLToPath(config.root);
+        try {
+          state.release = await acquireLock(lockPath(root), {
+            onWait: (pid) =>
+              logger.warn(`в этой папке проекта уже идёт сборка или работает npm start (процесс ${pid ?? '?'}) — жду, пока она закончится`),
+          });
+        } catch (e) {
+          if (!(e instanceof LockTimeout)) throw e;
+          const err = new BuildLockError(`Сборка не начата: ${e.message}.`);
+          err.stack = err.message;
+          throw err;
+        }
+        if (command !== 'build') return;
+        const outDir = path.resolve(fileURLToPath(config.outDir));
+        const staging = stagingDirOf(outDir);
+        for (const old of removeLeftovers(outDir, [staging])) logger.info(`удалена папка прерванной сборки: ${path.relative(root, old)}`);
+        state.outDir = outDir;
+        state.staging = staging;
+        updateConfig({ outDir: pathToFileURL(`${staging}/`) });
+      },
+    },
+  };
+}
+
+export function publishOutput(): AstroIntegration {
+  return {
+    name: 'nastavnik:publish-output',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const { outDir, staging } = state;
+        if (!outDir || !staging) return;
+        if (path.resolve(fileURLToPath(dir)) !== staging)
+          throw new Error(`сборка записана не в промежуточную папку: ${fileURLToPath(dir)}`);
+        publishStaging(staging, outDir);
+        state.release?.();
+        logger.info(`сайт готов: ${path.relative(process.cwd(), outDir) || outDir} заменён целиком после всех проверок`);
+      },
+    },
+  };
+}
