@@ -17,7 +17,16 @@ import type { Person, RegistryRecord } from '../schema/registry.ts';
 import type { SiteSettings, Vocabularies } from '../schema/settings.ts';
 import { arrayElement, describe, objectFields } from '../schema/walk.ts';
 import { anonymousDescriptor, type Role } from './anonymise.ts';
-import { disseminationState, isPerson, mayName, processingState, type Place, type PolicyContext, type Rule } from './consent-policy.ts';
+import {
+  disseminationState,
+  isPerson,
+  mayName,
+  PLACE_PATHS,
+  processingState,
+  type Place,
+  type PolicyContext,
+  type Rule,
+} from './consent-policy.ts';
 import { buildNameIndex, scanText } from './pii-scan.ts';
 
 /** Where each public collection publishes, for the consent's resource check. */
@@ -30,7 +39,18 @@ export const COLLECTION_PLACES: Partial<Record<CollectionName, Place>> = {
   events: 'event',
   materials: 'material',
   monitoring: 'monitoring',
+  site: 'home',
+  vocabularies: 'home',
 };
+
+/**
+ * Settings appear on every page (header, footer, labels) and cannot be
+ * withheld: a name must be allowed everywhere, and a finding stops the build
+ * (rule SETTINGS_PII) instead of withholding the file.
+ */
+const SITE_WIDE: ReadonlySet<CollectionName> = new Set(['site', 'vocabularies']);
+const ALL_PLACES = Object.keys(PLACE_PATHS) as Place[];
+export const SETTINGS_PII = 'settings-pii';
 
 /** Rules of the privacy review: they withhold an entry, they never stop the build. */
 export const PRIVACY_RULES: ReadonlySet<string> = new Set([
@@ -170,11 +190,12 @@ export function reviewPrivacy(input: ReviewInput): PrivacyReview {
       let blocked = false;
       const report = (rule: string, message: string, path: (string | number)[], severity: 'error' | 'warning' = 'error') => {
         const where = path.length ? `поле «${fieldLabel(schema, path)}» — ` : 'текст — ';
+        const siteWide = SITE_WIDE.has(collection) && severity === 'error';
         problems.push({
           file: entry.file,
           ...(path.length ? { field: path.join('.') } : {}),
-          rule,
-          message: `${where}${message}`,
+          rule: siteWide ? SETTINGS_PII : rule,
+          message: `${where}${siteWide ? message.replace(/; запись не публикуется$/, '; настройки видны на каждой странице — сборка остановлена') : message}`,
           severity,
         });
         if (severity === 'error') blocked = true;
@@ -214,7 +235,7 @@ export function reviewPrivacy(input: ReviewInput): PrivacyReview {
       }
 
       // Indexed texts also reach the search index (/pagefind/): a name must be allowed there too.
-      const places: Place[] = INDEXED.has(collection) ? [place, 'search-index'] : [place];
+      const places: Place[] = SITE_WIDE.has(collection) ? ALL_PLACES : INDEXED.has(collection) ? [place, 'search-index'] : [place];
       const allowPersons = new Set(people.filter((p) => places.every((pl) => mayName(p, pl, policy).allowed)).map((p) => p.id));
       const allowContacts = [settings.phone, settings.email];
       for (const { path, text } of texts) {
@@ -232,7 +253,7 @@ export function reviewPrivacy(input: ReviewInput): PrivacyReview {
           }
         }
       }
-      if (blocked) {
+      if (blocked && !SITE_WIDE.has(collection)) {
         withhold(collection, entry.id);
         redactions.get(collection)?.delete(entry.id);
       }

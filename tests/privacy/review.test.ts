@@ -165,4 +165,29 @@ describe('privacy review', () => {
       expect(publicEntries(index, 'programs').get('np-2025-01')?.parsed ?? {}).not.toHaveProperty('curator');
     });
   });
+
+  describe('settings: on every page, so never withheld — the build stops instead', () => {
+    it('stops on a personal phone in the site description', () => {
+      const r = review((c) =>
+        c.edit('settings/site.yaml', (t) => t.replace(/^description: (.*)$/m, 'description: "$1 Куратор — +7 (921) 555-12-34."')),
+      );
+      expect(r.problems).toEqual([expect.objectContaining({ rule: 'settings-pii', field: 'description', severity: 'error' })]);
+      expect([...r.withheld.keys()]).toEqual([]);
+    });
+
+    it('stops on a registry name without consent in a vocabulary label', () => {
+      const r = review((c) =>
+        c.edit('settings/vocabularies.yaml', (t) => t.replace(/label: ([^\n]+)/, 'label: $1 (ведёт Илья Петрович Образцов)')),
+      );
+      expect(r.problems.map((p) => [p.rule, p.severity])).toEqual([['settings-pii', 'error']]);
+      expect(r.problems[0]!.message).toContain('p-002');
+    });
+
+    it('lets the school’s own phone through', () => {
+      const r = review((c) =>
+        c.edit('settings/site.yaml', (t) => t.replace(/^description: (.*)$/m, 'description: "$1 Телефон — +7 (812) 000-00-01."')),
+      );
+      expect(r.problems).toEqual([]);
+    });
+  });
 });
