@@ -10,13 +10,14 @@ import { securityHeaders } from './src/integrations/security-headers.ts';
 import { ogImages } from './src/integrations/og-images.ts';
 import { stripMetadata } from './src/integrations/strip-metadata.ts';
 import { publishOutput, stageOutput } from './src/integrations/staged-output.ts';
+import { cacheDir } from './src/build/cache-dir.ts';
 import { inSitemap } from './src/lib/indexing.ts';
 import { readSiteSettings } from './src/lib/site-settings.ts';
 
 const settings = readSiteSettings();
 
 export default defineConfig({
-  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  cacheDir: cacheDir('astro'),
   site: process.env.SITE_URL ?? settings?.siteUrl ?? 'http://localhost:4321/',
   trailingSlash: 'always',
   // No inline <style>: the public Content-Security-Policy allows stylesheets from the site only.

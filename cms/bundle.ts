@@ -9,6 +9,7 @@
  * inputs, and copied into `dist/admin/` after each build. A content-only
  * rebuild finds the folder and skips the bundling entirely.
  */
+import { cacheDir } from '../src/build/cache-dir.ts';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,9 +20,9 @@ export const BUNDLE_INPUTS = ['cms', 'src/schema', 'src/lib', 'src/i18n', 'src/s
 /** How many bundles the cache keeps (the newest). */
 const KEEP = 3;
 
-/** The cache folder (`CMS_BUNDLE_CACHE`, by default `.cache/cms-bundle` in the project). */
+/** The cache folder of built bundles (src/build/cache-dir.ts). */
 export function cacheRoot(root: string): string {
-  return path.resolve(root, process.env.CMS_BUNDLE_CACHE ?? '.cache/cms-bundle');
+  return cacheDir('cms-bundle', root);
 }
 
 function filesUnder(abs: string): string[] {

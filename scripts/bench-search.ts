@@ -275,8 +275,7 @@ export async function buildBank(contentDir: string, outDir: string): Promise<Bui
         ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir],
         {
           CONTENT_DIR: contentDir,
-          ASTRO_CACHE_DIR: path.join(BENCH_DIR, 'astro-cache'),
-          OG_CACHE_DIR: path.join(BENCH_DIR, 'og-cache'),
+          NASTAVNIK_CACHE_DIR: path.join(BENCH_DIR, 'cache'),
           NODE_COMPILE_CACHE: path.join(BENCH_DIR, 'node-compile-cache'),
         },
         BUILD_TIMEOUT_MS,

@@ -205,26 +205,8 @@ async function main(): Promise<void> {
   console.log(`${entries} записей, предупреждений ${index.problems.length}`);
 
   const dist = path.join(BENCH, 'dist');
-  const caches = ['astro-cache', 'og-cache', 'cms-cache', 'compile-cache', 'markdown-cache', 'leak-scan-cache'].map((d) =>
-    path.join(BENCH, d),
-  );
-  const [astroCache, ogCache, cmsCache, compileCache, markdownCache, leakCache] = caches as [
-    string,
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
-  const fullEnv = {
-    CONTENT_DIR: content,
-    ASTRO_CACHE_DIR: astroCache,
-    OG_CACHE_DIR: ogCache,
-    CMS_BUNDLE_CACHE: cmsCache,
-    NODE_COMPILE_CACHE: compileCache,
-    MARKDOWN_CACHE_DIR: markdownCache,
-    LEAK_SCAN_CACHE: leakCache,
-  };
+  const caches = [path.join(BENCH, 'cache'), path.join(BENCH, 'compile-cache')];
+  const fullEnv = { CONTENT_DIR: content, NASTAVNIK_CACHE_DIR: caches[0]!, NODE_COMPILE_CACHE: caches[1]! };
   const controlDist = path.join(BENCH, 'dist-control');
   const controlCaches = [path.join(BENCH, 'control-astro-cache'), path.join(BENCH, 'control-compile-cache')];
   writeControlProject(CONTROL_ROOT, content);

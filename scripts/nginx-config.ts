@@ -5,12 +5,13 @@
  */
 import { nginxHeaders } from '../src/lib/security-headers.ts';
 
-console.log(`# Пример конфигурации nginx для раздела «Наставничество» (статические файлы из dist/).
+console.log(`# Пример конфигурации nginx для раздела «Наставничество»: статические файлы текущего выпуска
+# (docs/deploy/deploy.sh выкладывает каждую сборку в releases/… и переключает ссылку current).
 # Сгенерирован scripts/nginx-config.ts из src/lib/security-headers.ts — правьте политику там.
 server {
     listen 443 ssl http2;
     server_name nastavnik.example.ru;
-    root /var/www/nastavnik/dist;
+    root /var/www/nastavnik/current;
     index index.html;
     charset utf-8;
 

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { cacheDir } from '../build/cache-dir.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import { todayIso } from '../lib/dates.ts';
 import { scanForLeaks } from '../privacy/leak-scan.ts';
@@ -33,10 +34,7 @@ export function leakScan(): AstroIntegration {
           people,
           policy: { today: todayIso(), siteUrl: settings.siteUrl },
           // One verdict file per content root: building a fixture never evicts the school's verdicts.
-          cacheFile: path.join(
-            path.resolve(process.env.LEAK_SCAN_CACHE ?? 'node_modules/.cache/nastavnik-leak-scan'),
-            `${createHash('sha256').update(contentDir()).digest('hex').slice(0, 12)}.json`,
-          ),
+          cacheFile: path.join(cacheDir('leak-scan'), `${createHash('sha256').update(contentDir()).digest('hex').slice(0, 12)}.json`),
         });
         const ms = Math.round(performance.now() - started);
         logger.info(

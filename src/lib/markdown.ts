@@ -14,6 +14,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { markdownToHtml } from 'satteri';
+import { cacheDir } from '../build/cache-dir.ts';
 import { sanitize } from './sanitize.ts';
 import { typoHtml } from './typography.ts';
 
@@ -26,7 +27,7 @@ export function renderMarkdown(source: string): string {
 /** Bump when the rendering rules in this module, sanitize.ts or typography.ts change. */
 const RULES_VERSION = 3;
 
-const cacheDir = path.resolve(process.env.MARKDOWN_CACHE_DIR ?? 'node_modules/.cache/nastavnik-markdown');
+const folder = cacheDir('markdown');
 let rendererKey: string | undefined;
 
 /** Cached bodies not written for this many days are dropped (a changed body leaves its old rendering behind). */
@@ -34,14 +35,14 @@ const KEEP_DAYS = 60;
 
 /** Drops stale cache files, at most once a day. */
 function prune(): void {
-  const marker = path.join(cacheDir, '.pruned');
+  const marker = path.join(folder, '.pruned');
   try {
     if (Date.now() - fs.statSync(marker).mtimeMs < 86_400_000) return;
   } catch {
     // never pruned yet
   }
   const cutoff = Date.now() - KEEP_DAYS * 86_400_000;
-  for (const entry of fs.readdirSync(cacheDir, { recursive: true, withFileTypes: true })) {
+  for (const entry of fs.readdirSync(folder, { recursive: true, withFileTypes: true })) {
     const file = path.join(entry.parentPath, entry.name);
     if (entry.isFile() && entry.name.endsWith('.html') && fs.statSync(file).mtimeMs < cutoff) fs.rmSync(file, { force: true });
   }
@@ -51,7 +52,7 @@ function prune(): void {
 /** What the cached HTML depends on besides the body: our rules and the libraries' versions. */
 function renderer(): string {
   if (rendererKey === undefined) {
-    fs.mkdirSync(cacheDir, { recursive: true });
+    fs.mkdirSync(folder, { recursive: true });
     prune();
     const versions = ['satteri', 'typograf', 'sanitize-html'].map((p) => {
       try {
@@ -69,7 +70,7 @@ function renderer(): string {
 /** Renders a Markdown body, from the cache when the same body was rendered before. */
 export function renderBody(body: string): string {
   const hash = crypto.createHash('sha256').update(renderer()).update('\0').update(body).digest('hex');
-  const cached = path.join(cacheDir, hash.slice(0, 2), `${hash}.html`);
+  const cached = path.join(folder, hash.slice(0, 2), `${hash}.html`);
   try {
     return fs.readFileSync(cached, 'utf8');
   } catch {

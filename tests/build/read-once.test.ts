@@ -16,7 +16,7 @@ const content = tempContent();
 const dist = `${content.dir}-dist`;
 afterAll(() => {
   content.cleanup();
-  for (const d of [dist, `${dist}-cache`]) fs.rmSync(d, { recursive: true, force: true });
+  fs.rmSync(dist, { recursive: true, force: true });
 });
 
 const NEWS = 'news/2025-09-01-start.md';
@@ -27,7 +27,7 @@ function buildWhileEditing(): Promise<{ code: number | null; log: string; edited
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], {
       cwd: ROOT,
-      env: { ...process.env, CONTENT_DIR: content.dir, ASTRO_CACHE_DIR: `${dist}-cache`, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, CONTENT_DIR: content.dir, NO_COLOR: '1', ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';

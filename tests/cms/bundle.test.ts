@@ -48,7 +48,7 @@ describe('CMS bundle cache', () => {
 
   it('reuses a complete cached bundle without building it again', async () => {
     const key = bundleKey(root);
-    const cached = path.join(root, '.cache/cms-bundle', key);
+    const cached = path.join(root, '.cache/nastavnik/cms-bundle', key);
     fs.mkdirSync(cached, { recursive: true });
     fs.writeFileSync(path.join(cached, 'main.js'), '// cached');
     fs.writeFileSync(path.join(cached, '.complete'), 'now');

@@ -286,7 +286,6 @@ describe('CMS at /admin/ (npm start)', () => {
     const dist = path.join(server.dir, 'dist');
     const result = await astroBuild(dist, {
       CONTENT_DIR: path.relative(ROOT, server.content),
-      ASTRO_CACHE_DIR: path.join(server.dir, 'astro-cache'),
     });
     expect(result.code, `${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`).toBe(0);
 

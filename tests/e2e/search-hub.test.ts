@@ -50,7 +50,6 @@ beforeAll(async () => {
       CONTENT_DIR: b.content,
       SITE_URL: b.site,
       SITE_TODAY: TODAY,
-      ASTRO_CACHE_DIR: path.join(work, `cache-${i + 1}`),
     });
     if (result.code !== 0) throw new Error(`build of ${b.content} failed:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
     sites.push({ name: b.name, dist });

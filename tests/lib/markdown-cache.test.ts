@@ -12,7 +12,7 @@ let renderBody: (body: string) => string;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-md-'));
-  vi.stubEnv('MARKDOWN_CACHE_DIR', path.join(dir, 'cache'));
+  vi.stubEnv('NASTAVNIK_CACHE_DIR', dir);
   vi.resetModules();
   ({ renderBody } = await import('../../src/lib/markdown.ts'));
 });
@@ -24,7 +24,7 @@ afterAll(() => {
 
 const cached = () =>
   fs
-    .readdirSync(path.join(dir, 'cache'), { recursive: true, withFileTypes: true })
+    .readdirSync(path.join(dir, 'markdown'), { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile() && d.name.endsWith('.html'))
     .map((d) => path.join(d.parentPath, d.name));
 

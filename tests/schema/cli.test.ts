@@ -22,7 +22,7 @@ beforeAll(async () => {
   [validate, json, build] = await Promise.all([
     runNode(['scripts/validate.ts'], env),
     runNode(['scripts/validate.ts', '--json'], env),
-    astroBuild(`${content.dir}-dist`, { ...env, ASTRO_CACHE_DIR: `${content.dir}-cache` }),
+    astroBuild(`${content.dir}-dist`, env),
   ]);
 });
 

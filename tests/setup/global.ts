@@ -16,7 +16,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const run = fs.mkdtempSync(path.join(TEST_RUNS, 'run-'));
   const dist = path.join(run, 'dist');
   const started = Date.now();
-  const result = await astroBuild(dist, { ASTRO_CACHE_DIR: path.join(run, 'astro-cache') });
+  const result = await astroBuild(dist);
   if (result.code !== 0) {
     throw new Error(`demo site build failed (exit ${result.code}):\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
   }

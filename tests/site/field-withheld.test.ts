@@ -20,12 +20,12 @@ beforeAll(async () => {
     t.replace('processing: { signed: 2025-09-01 }', 'processing: { signed: 2025-09-01, withdrawn: 2026-02-15 }'),
   );
   dist = `${content.dir}-dist`;
-  build = await astroBuild(dist, { CONTENT_DIR: content.dir, ASTRO_CACHE_DIR: `${dist}-cache`, SITE_TODAY: '2026-03-01' });
+  build = await astroBuild(dist, { CONTENT_DIR: content.dir, SITE_TODAY: '2026-03-01' });
 });
 
 afterAll(() => {
   content.cleanup();
-  for (const d of [dist, `${dist}-cache`]) fs.rmSync(d, { recursive: true, force: true });
+  fs.rmSync(dist, { recursive: true, force: true });
 });
 
 describe('a curator who withdrew consent', () => {

@@ -74,13 +74,12 @@ beforeAll(async () => {
     }
   }
   dist = `${content.dir}-dist`;
-  build = await astroBuild(dist, { CONTENT_DIR: content.dir, ASTRO_CACHE_DIR: `${dist}-cache` });
+  build = await astroBuild(dist, { CONTENT_DIR: content.dir });
 });
 
 afterAll(() => {
   content.cleanup();
   fs.rmSync(dist, { recursive: true, force: true });
-  fs.rmSync(`${dist}-cache`, { recursive: true, force: true });
 });
 
 const decodeXml = (s: string) =>

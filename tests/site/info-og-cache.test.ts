@@ -13,7 +13,7 @@ import { astroBuild } from '../helpers/run.ts';
 
 const content = tempContent();
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-og-build-'));
-const env = { CONTENT_DIR: content.dir, OG_CACHE_DIR: path.join(work, 'og-cache'), ASTRO_CACHE_DIR: path.join(work, 'astro-cache') };
+const env = { CONTENT_DIR: content.dir };
 const NEWS_CARD = 'og/news/2025-09-01-start.png';
 
 afterAll(() => {

@@ -111,13 +111,12 @@ describe('the comparison of cycles', () => {
       ].join('\n'),
     );
     dist = path.join(content.dir, '..', `${path.basename(content.dir)}-dist`);
-    build = await astroBuild(dist, { CONTENT_DIR: content.dir, ASTRO_CACHE_DIR: `${dist}-cache`, SITE_TODAY: '2026-11-24' });
+    build = await astroBuild(dist, { CONTENT_DIR: content.dir, SITE_TODAY: '2026-11-24' });
   });
 
   afterAll(() => {
     content.cleanup();
     fs.rmSync(dist, { recursive: true, force: true });
-    fs.rmSync(`${dist}-cache`, { recursive: true, force: true });
   });
 
   it('shows the change per scale in a chart, a table and a sentence', () => {

@@ -1,7 +1,8 @@
 /**
  * A warm build stays correct after a build of another content root in the
- * same checkout (Astro shares the project's .astro/ between them): the demo
- * site, its images resolved, builds again from its warm cache.
+ * same checkout and with the same caches (Astro shares the project's
+ * .astro/ and its data store between them): the demo site, its images
+ * resolved, builds again.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,15 +15,12 @@ afterAll(() => fs.rmSync(run, { recursive: true, force: true }));
 
 describe('warm build after another content root', () => {
   it('builds the demo again from its warm cache, images included', { timeout: 600_000 }, async () => {
-    const demoCache = { ASTRO_CACHE_DIR: path.join(run, 'demo-cache') };
-    const first = await astroBuild(path.join(run, 'demo-1'), demoCache);
+    const caches = { NASTAVNIK_CACHE_DIR: path.join(run, 'cache') };
+    const first = await astroBuild(path.join(run, 'demo-1'), caches);
     expect(first.code, first.stderr.slice(-2000)).toBe(0);
-    const other = await astroBuild(path.join(run, 'other'), {
-      CONTENT_DIR: path.join(FIXTURES, 'minimal'),
-      ASTRO_CACHE_DIR: path.join(run, 'other-cache'),
-    });
+    const other = await astroBuild(path.join(run, 'other'), { ...caches, CONTENT_DIR: path.join(FIXTURES, 'minimal') });
     expect(other.code, other.stderr.slice(-2000)).toBe(0);
-    const again = await astroBuild(path.join(run, 'demo-2'), demoCache);
+    const again = await astroBuild(path.join(run, 'demo-2'), caches);
     expect(again.code, (again.stdout + again.stderr).slice(-2000)).toBe(0);
     const news = fs
       .readdirSync(path.join(run, 'demo-2', 'news'))

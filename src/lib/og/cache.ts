@@ -1,6 +1,6 @@
 /**
  * The card cache: one PNG per card hash, in a folder that outlives builds
- * (`node_modules/.cache/nastavnik-og/` unless `OG_CACHE_DIR` says otherwise).
+ * (`og/` of the build caches, src/build/cache-dir.ts).
  *
  * A card whose text, theme and renderer are unchanged has the same hash, so
  * it is copied, never drawn again. Each content root keeps its own folder,
@@ -10,10 +10,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { cacheDir } from '../../build/cache-dir.ts';
 
-/** The cache root of all content roots. */
+/** The cache root of all content roots (src/build/cache-dir.ts). */
 export function ogCacheRoot(projectRoot = process.cwd()): string {
-  return path.resolve(process.env.OG_CACHE_DIR ?? path.join(projectRoot, 'node_modules', '.cache', 'nastavnik-og'));
+  return cacheDir('og', projectRoot);
 }
 
 /** The cache folder of one content root. */
