@@ -8,6 +8,7 @@
  * MIN_GROUP people is left out too (its distribution would show individual
  * scores); open answers are never aggregated, so they cannot be published.
  */
+import { meanOf } from './rounding.ts';
 import { MIN_GROUP, type MonitoringCycle } from '../schema/monitoring.ts';
 import type { ScaleId, SurveyResponse, YesNoId } from '../schema/survey-answers.ts';
 import { RESPONDENT_ROLES, SATISFACTION_SCALES, YES_NO_ITEMS } from '../schema/vocab.ts';
@@ -57,7 +58,15 @@ export function aggregateGroups(responses: readonly SurveyResponse[]): { groups:
         continue;
       }
       const distribution = Array.from({ length: 10 }, (_, i) => scores.filter((s) => s === i + 1).length);
-      scales.push({ item, mean: round1(scores.reduce((a, b) => a + b, 0) / scores.length), answered: scores.length, distribution });
+      scales.push({
+        item,
+        mean: meanOf(
+          scores.reduce((a, b) => a + b, 0),
+          scores.length,
+        ),
+        answered: scores.length,
+        distribution,
+      });
     }
     const yesNo: YesNoResult[] = [];
     for (const item of YES_NO_ORDER) {

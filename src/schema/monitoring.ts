@@ -5,8 +5,11 @@
  * MIN_GROUP respondents carries no figures at all (it is "suppressed").
  */
 import { z } from 'astro/zod';
+import { isRoundingOf, meanOf } from '../lib/rounding.ts';
 import { field, isoDate, line, paragraph, schoolYear, select } from './fields.ts';
 import { RESPONDENT_ROLES, SATISFACTION_SCALES, YES_NO_ITEMS } from './vocab.ts';
+
+const formatNumber = (n: number) => String(n).replace('.', ',');
 
 /** The smallest group whose aggregates may be published. */
 export const MIN_GROUP = 5;
@@ -64,12 +67,13 @@ export const groupResultSchema = field(
         if (s.distribution.reduce((a, b) => a + b, 0) !== s.answered) {
           ctx.addIssue({ code: 'custom', path: ['scales', i, 'distribution'], message: 'сумма распределения не равна числу ответивших' });
         } else if (s.answered > 0) {
-          const mean = s.distribution.reduce((sum, n, score) => sum + n * (score + 1), 0) / s.answered;
-          if (Math.abs(mean - s.mean) > 0.05) {
+          const sum = s.distribution.reduce((total, n, score) => total + n * (score + 1), 0);
+          if (!isRoundingOf(sum, s.answered, s.mean)) {
+            const exact = formatNumber(meanOf(sum, s.answered, 3));
             ctx.addIssue({
               code: 'custom',
               path: ['scales', i, 'mean'],
-              message: `среднее по распределению — ${mean.toFixed(1)}, указано ${s.mean}`,
+              message: `среднее по распределению — ${exact} (округлённо ${formatNumber(meanOf(sum, s.answered, 1))}), указано ${formatNumber(s.mean)}`,
             });
           }
         }
