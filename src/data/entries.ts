@@ -2,12 +2,13 @@
  * The one way pages get entries: what is published, in reading order.
  *
  * Entries the privacy gate withholds (personal data without a valid consent)
- * never reach a page, a list, a feed or the search index, because every one
+ * and entries not public yet (drafts, dated in the future, programmes
+ * without a recorded order) never reach a page, a list, a feed or the search index, because every one
  * of those asks here; person fields withheld on their own (an optional
  * curator whose consent was withdrawn) are removed from the data first.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { redactionsOf, withheldIds, withoutFields } from '../privacy/gate.ts';
+import { isPublished, redactionsOf, withoutFields } from '../privacy/gate.ts';
 
 export type PublicCollection = 'roadmap' | 'documents' | 'programs' | 'practices' | 'news' | 'events' | 'materials' | 'monitoring';
 
@@ -15,9 +16,8 @@ const byDateDesc = (a: string, b: string) => b.localeCompare(a);
 
 /** Published entries of a collection, newest first where entries have dates. */
 export async function published<C extends PublicCollection>(collection: C): Promise<CollectionEntry<C>[]> {
-  const withheld = withheldIds(collection);
   const entries = (await getCollection(collection))
-    .filter((e) => !withheld.has(e.id))
+    .filter((e) => isPublished(collection, e.id))
     .map((e) => {
       const paths = redactionsOf(collection, e.id);
       return paths.length ? { ...e, data: withoutFields(e.data as Record<string, unknown>, paths) } : e;

@@ -54,7 +54,7 @@ export function contentGate(): AstroIntegration {
         forgetOtherContentRoot(dataStoreOf(config, command), contentDir());
         const started = performance.now();
         if (command === 'build') freezeContent();
-        const { problems, entries, withheld } = reviewedContent();
+        const { problems, entries, withheld, unpublished } = reviewedContent();
         const sorted = sortProblems(problems);
         const errors = sorted.filter((p) => isError(p) && !PRIVACY_RULES.has(p.rule));
         for (const p of sorted) {
@@ -63,8 +63,9 @@ export function contentGate(): AstroIntegration {
         }
         const total = [...entries.values()].reduce((n, m) => n + m.size, 0);
         const held = [...withheld.values()].reduce((n, s) => n + s.size, 0);
+        const waiting = [...unpublished.values()].reduce((n, m) => n + m.size, 0);
         logger.info(
-          `проверено записей: ${total}, ошибок: ${errors.length}, снято с публикации: ${held} (${Math.round(performance.now() - started)} мс)`,
+          `проверено записей: ${total}, ошибок: ${errors.length}, снято с публикации: ${held}, не опубликовано пока: ${waiting} (черновики, будущие даты, программы без приказа) (${Math.round(performance.now() - started)} мс)`,
         );
         if (errors.length && command === 'build') {
           const err = new ContentError(

@@ -15,6 +15,7 @@ import { listCollectionFiles, readCollections, unreadFiles, type ContentFile } f
 import { contentDir, projectRoot } from './content-dir.ts';
 import { issuesToProblems, fieldLabel } from './error-map.ts';
 import type { Problem } from './problems.ts';
+import { unpublishedEntries, type Unpublished } from './publication.ts';
 import { todayIso } from './dates.ts';
 import { duplicateProblems, takenValues, type EntryOfFile, type TakenValues } from './unique-fields.ts';
 import { reviewPrivacy, type PrivacyReview } from '../privacy/review.ts';
@@ -33,6 +34,8 @@ export interface ContentIndex {
   withheld: Map<CollectionName, Set<string>>;
   /** Person fields withheld from entries that are published without them (src/privacy/review.ts). */
   redactions: PrivacyReview['redactions'];
+  /** Entries not public yet: drafts, dated in the future, waiting for their order (src/lib/publication.ts). */
+  unpublished: Map<CollectionName, Map<string, Unpublished>>;
 }
 
 function walkFields(
@@ -238,5 +241,6 @@ export function validateContent(root = contentDir(), today = todayIso(), candida
   problems.push(...checkReferences(entries, existing), ...checkFiles(entries), ...checkUnique(entries));
   const review = privacyReview(entries, today);
   problems.push(...review.problems);
-  return { entries, problems, withheld: review.withheld, redactions: review.redactions };
+  const unpublished = unpublishedEntries(entries, today, (c, id) => review.withheld.get(c)?.has(id) === true);
+  return { entries, problems, withheld: review.withheld, redactions: review.redactions, unpublished };
 }

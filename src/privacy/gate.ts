@@ -96,17 +96,18 @@ export function redactionsOf(collection: string, id: string, root = contentDir()
 
 const published = new WeakMap<ContentIndex, Map<CollectionName, Map<string, ValidEntry>>>();
 
-/** The entries of a collection as they may be published: withheld entries left out, withheld fields removed. */
+/** The entries of a collection as they may be published: withheld and not-yet-public entries left out, withheld fields removed. */
 export function publicEntries(index: ContentIndex, collection: CollectionName): ReadonlyMap<string, ValidEntry> {
   let byCollection = published.get(index);
   if (!byCollection) published.set(index, (byCollection = new Map()));
   let entries = byCollection.get(collection);
   if (!entries) {
     const withheld = index.withheld.get(collection);
+    const unpublished = index.unpublished.get(collection);
     const redactions = index.redactions.get(collection);
     entries = new Map();
     for (const [id, e] of index.entries.get(collection) ?? []) {
-      if (withheld?.has(id)) continue;
+      if (withheld?.has(id) || unpublished?.has(id)) continue;
       const paths = redactions?.get(id);
       entries.set(id, paths ? { ...e, parsed: withoutFields(e.parsed, paths) } : e);
     }
@@ -115,7 +116,8 @@ export function publicEntries(index: ContentIndex, collection: CollectionName): 
   return entries;
 }
 
-/** Ids of the collection's entries that must not be published. */
-export function withheldIds(collection: string, root = contentDir()): ReadonlySet<string> {
-  return reviewedContent(root).withheld.get(collection as never) ?? new Set();
+/** True when the entry may appear on the site: neither withheld for privacy nor unpublished (draft, scheduled, waiting). */
+export function isPublished(collection: string, id: string, root = contentDir()): boolean {
+  const index = reviewedContent(root);
+  return !index.withheld.get(collection as CollectionName)?.has(id) && !index.unpublished.get(collection as CollectionName)?.has(id);
 }

@@ -3,12 +3,13 @@
  * the programme template, plans and reports, grouped on the site by level.
  */
 import { z } from 'astro/zod';
-import { isoDate, line, paragraph, publicFile, ref, select, stageNumber, url } from './fields.ts';
+import { draft, isoDate, line, paragraph, publicFile, ref, select, stageNumber, url } from './fields.ts';
 import { DOCUMENT_KINDS, LEVELS } from './vocab.ts';
 
 export const documentSchema = () =>
   z
     .strictObject({
+      draft: draft(),
       title: line({ label: 'Название документа', hint: 'Полностью, как в самом документе' }, 500),
       kind: select(DOCUMENT_KINDS, { label: 'Вид документа' }),
       level: select(LEVELS, { label: 'Уровень', hint: 'Кем принят документ' }),

@@ -4,12 +4,13 @@
  */
 import { z } from 'astro/zod';
 import { picture, type SchemaContext } from './context.ts';
-import { isoDateTime, line, paragraph, select, stageNumber, url } from './fields.ts';
+import { draft, isoDateTime, line, paragraph, select, stageNumber, url } from './fields.ts';
 import { EVENT_KINDS, LEVELS } from './vocab.ts';
 
 export const eventSchema = <I extends z.ZodType>(ctx: SchemaContext<I>) =>
   z
     .strictObject({
+      draft: draft(),
       title: line({ label: 'Название' }),
       kind: select(EVENT_KINDS, { label: 'Вид события' }),
       start: isoDateTime({ label: 'Начало', hint: 'Местное время' }),

@@ -137,6 +137,14 @@ export function multiSelect<const T extends Readonly<Record<string, string>>>(op
   );
 }
 
+/** The switch that keeps an entry off the site (pages, lists, feeds, search, cards) until it is turned off. */
+export const draft = () =>
+  field(z.boolean(), {
+    label: 'Черновик',
+    hint: 'Черновик не публикуется: его нет на сайте, в лентах, в поиске и в карточках для соцсетей',
+    widget: 'boolean',
+  }).default(false);
+
 /** Ids are file names: lowercase Latin letters, digits and hyphens. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

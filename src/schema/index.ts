@@ -35,6 +35,10 @@ export interface CollectionDef {
   bodyLabel?: string;
   /** Public collections become pages; private ones never do. */
   visibility: 'public' | 'private';
+  /** The date field that says when an entry is published: dated in the future, it appears on that day. */
+  publishedOn?: string;
+  /** A reference field whose entry must itself be published first (a programme, its approving order). */
+  publishedAfter?: string;
   /** The schema of one entry, given the data (the registry picks person or tombstone). */
   schema: (ctx: SchemaContext, data?: unknown) => z.ZodType;
 }
@@ -65,6 +69,7 @@ export const COLLECTIONS = {
     labelSingular: 'Программа',
     bodyLabel: 'Пояснения к программе',
     visibility: 'public',
+    publishedAfter: 'order',
     schema: programSchema,
   },
   practices: {
@@ -83,6 +88,7 @@ export const COLLECTIONS = {
     labelSingular: 'Новость',
     bodyLabel: 'Текст новости',
     visibility: 'public',
+    publishedOn: 'date',
     schema: newsSchema,
   },
   events: {
@@ -101,6 +107,7 @@ export const COLLECTIONS = {
     labelSingular: 'Материал',
     bodyLabel: 'Текст',
     visibility: 'public',
+    publishedOn: 'date',
     schema: materialSchema,
   },
   monitoring: {

@@ -3,11 +3,12 @@
  * guides, checklists, templates, recordings of установочные сессии.
  */
 import { z } from 'astro/zod';
-import { isoDate, line, paragraph, publicFile, select, url, multiSelect } from './fields.ts';
+import { draft, isoDate, line, multiSelect, paragraph, publicFile, select, url } from './fields.ts';
 import { MATERIAL_AUDIENCES, MATERIAL_TYPES } from './vocab.ts';
 
 export const materialSchema = () =>
   z.strictObject({
+    draft: draft(),
     title: line({ label: 'Название' }),
     summary: paragraph({ label: 'Кратко' }, 600),
     date: isoDate({ label: 'Дата публикации' }),

@@ -6,7 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { isRoundingOf, meanOf } from '../lib/rounding.ts';
-import { field, isoDate, line, paragraph, schoolYear, select } from './fields.ts';
+import { draft, field, isoDate, line, paragraph, schoolYear, select } from './fields.ts';
 import { RESPONDENT_ROLES, SATISFACTION_SCALES, YES_NO_ITEMS } from './vocab.ts';
 
 const formatNumber = (n: number) => String(n).replace('.', ',');
@@ -84,6 +84,7 @@ export const groupResultSchema = field(
 
 export const monitoringSchema = () =>
   z.strictObject({
+    draft: draft(),
     cycle: schoolYear({ label: 'Цикл (учебный год)' }),
     title: line({ label: 'Заголовок' }),
     collected: field(z.strictObject({ from: isoDate({ label: 'С' }), to: isoDate({ label: 'По' }) }), {

@@ -4,11 +4,12 @@
  */
 import { z } from 'astro/zod';
 import { picture, type SchemaContext } from './context.ts';
-import { isoDate, line, lines, paragraph, select, stageNumber } from './fields.ts';
+import { draft, isoDate, line, lines, paragraph, select, stageNumber } from './fields.ts';
 import { LEVELS } from './vocab.ts';
 
 export const newsSchema = <I extends z.ZodType>(ctx: SchemaContext<I>) =>
   z.strictObject({
+    draft: draft(),
     title: line({ label: 'Заголовок' }),
     date: isoDate({ label: 'Дата публикации' }),
     summary: paragraph({ label: 'Анонс', hint: 'Одно-два предложения для списка новостей и соцсетей' }, 400),

@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { picture, type SchemaContext } from './context.ts';
-import { field, line, multiSelect, paragraph, publicFile, ref, refs, select, year } from './fields.ts';
+import { draft, field, line, multiSelect, paragraph, publicFile, ref, refs, select, year } from './fields.ts';
 import { MATERIAL_TYPES, MENTORING_FORMS, PRACTICE_STATUSES, SCHOOL_LEVELS, TARGET_GROUPS } from './vocab.ts';
 
 export const attachmentSchema = field(
@@ -17,6 +17,7 @@ export const attachmentSchema = field(
 
 export const practiceSchema = <I extends z.ZodType>(ctx: SchemaContext<I>) =>
   z.strictObject({
+    draft: draft(),
     title: line({ label: 'Название практики' }),
     summary: paragraph({ label: 'Кратко', hint: 'Какую трудность решает практика и как — 1–3 предложения' }, 800),
     authors: refs(

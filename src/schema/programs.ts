@@ -8,7 +8,7 @@
  */
 import { z } from 'astro/zod';
 import { monthsBetween } from '../lib/dates.ts';
-import { field, isoDate, line, lines, paragraph, ref, refs, schoolYear, select } from './fields.ts';
+import { draft, field, isoDate, line, lines, paragraph, ref, refs, schoolYear, select } from './fields.ts';
 import { MENTORING_FORMS, PLAN_DIRECTIONS, PROGRAM_STATUSES, ROLE_PAIRINGS } from './vocab.ts';
 
 export const planRowSchema = field(
@@ -28,6 +28,7 @@ export const PROGRAM_TERM_MONTHS = { min: 3, max: 12 } as const;
 export const programSchema = () =>
   z
     .strictObject({
+      draft: draft(),
       code: field(z.string().regex(/^[А-ЯA-Z]{1,4}-\d{4}-\d{2,3}$/), {
         label: 'Шифр программы',
         hint: 'Например «НП-2025-01»',

@@ -3,7 +3,7 @@
  * The stage page is the public account of what the school did at that stage.
  */
 import { z } from 'astro/zod';
-import { field, isoDate, line, paragraph, refs, select, multiSelect, stageNumber } from './fields.ts';
+import { draft, field, isoDate, line, multiSelect, paragraph, refs, select, stageNumber } from './fields.ts';
 import { PROGRESS_STATUSES, RESPONSIBLE_ROLES } from './vocab.ts';
 
 export const activitySchema = field(
@@ -22,6 +22,7 @@ export const activitySchema = field(
 
 export const roadmapSchema = () =>
   z.strictObject({
+    draft: draft(),
     stage: stageNumber({ label: 'Номер этапа', hint: 'От 1 до 7, по дорожной карте' }),
     title: line({ label: 'Название этапа' }),
     summary: paragraph({ label: 'Кратко', hint: 'Одно-два предложения для главной страницы' }, 600),
