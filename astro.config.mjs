@@ -8,6 +8,7 @@ import { leakScan } from './src/integrations/leak-scan.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { ogImages } from './src/integrations/og-images.ts';
+import { publishUploads } from './src/integrations/publish-uploads.ts';
 import { stripMetadata } from './src/integrations/strip-metadata.ts';
 import { inSitemap } from './src/lib/indexing.ts';
 import { readSiteSettings } from './src/lib/site-settings.ts';
@@ -29,6 +30,7 @@ export default defineConfig({
     sitemap({ filter: inSitemap }),
     ogImages(),
     cmsAdmin(),
+    publishUploads(),
     stripMetadata(),
     securityHeaders(),
     pagefindIndex(),

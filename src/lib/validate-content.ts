@@ -18,6 +18,8 @@ import type { Problem } from './problems.ts';
 import { todayIso } from './dates.ts';
 import { duplicateProblems, takenValues, type EntryOfFile, type TakenValues } from './unique-fields.ts';
 import { reviewPrivacy } from '../privacy/review.ts';
+import { withUploadsReview, type UploadVerdict } from '../privacy/upload-review.ts';
+import { uploadFile } from './uploads-dir.ts';
 import { registryOf } from '../privacy/registry.ts';
 import type { SiteSettings, Vocabularies } from '../schema/settings.ts';
 
@@ -31,6 +33,8 @@ export interface ContentIndex {
   problems: Problem[];
   /** Entries the privacy review withholds from the site, by collection. */
   withheld: Map<CollectionName, Set<string>>;
+  /** What the build does with each uploaded file, by site path (src/privacy/upload-review.ts). */
+  uploads: Map<string, UploadVerdict>;
 }
 
 function walkFields(
@@ -114,14 +118,13 @@ function checkReferences(index: Map<CollectionName, Map<string, ValidEntry>>, ex
 
 function checkFiles(index: Map<CollectionName, Map<string, ValidEntry>>): Problem[] {
   const problems: Problem[] = [];
-  const publicDir = path.join(projectRoot(), 'public');
   for (const [collection, entries] of index) {
     for (const entry of entries.values()) {
       const schema = plainSchemaFor(collection, entry.data);
       walkFields(schema, entry.parsed, [], (s, value, p) => {
         const widget = describe(s).meta?.widget;
         if ((widget !== 'file' && widget !== 'image') || typeof value !== 'string') return;
-        const abs = value.startsWith('/') ? path.join(publicDir, value) : path.resolve(path.dirname(entry.path), value);
+        const abs = value.startsWith('/') ? uploadFile(value) : path.resolve(path.dirname(entry.path), value);
         if (!fs.existsSync(abs)) {
           problems.push({
             file: entry.file,
@@ -169,15 +172,15 @@ function privacyReview(entries: Map<CollectionName, Map<string, ValidEntry>>, to
   const one = (c: CollectionName) => entries.get(c)?.values().next().value as ValidEntry | undefined;
   const site = one('site');
   const vocab = one('vocabularies');
-  if (!site || !vocab) return { problems: [], withheld: new Map<CollectionName, Set<string>>() };
-  const registry = registryOf({ entries });
-  return reviewPrivacy({
+  if (!site || !vocab) return { problems: [], withheld: new Map<CollectionName, Set<string>>(), uploads: new Map<string, UploadVerdict>() };
+  const input = {
     index: entries,
-    registry,
+    registry: registryOf({ entries }),
     settings: site.parsed as unknown as SiteSettings,
     vocab: vocab.parsed as unknown as Vocabularies,
     today,
-  });
+  };
+  return withUploadsReview(reviewPrivacy(input), input);
 }
 
 /**
@@ -219,5 +222,5 @@ export function validateContent(root = contentDir(), today = todayIso(), candida
   problems.push(...checkReferences(entries, existing), ...checkFiles(entries), ...checkUnique(entries));
   const review = privacyReview(entries, today);
   problems.push(...review.problems);
-  return { entries, problems, withheld: review.withheld };
+  return { entries, problems, withheld: review.withheld, uploads: review.uploads };
 }
