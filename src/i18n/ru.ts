@@ -330,7 +330,7 @@ export const uploadReview = {
     `файл «${name}»: старый формат Microsoft Office не проверяется на персональные данные, поэтому не публикуется. Сохраните файл как DOCX, XLSX или PDF и загрузите заново`,
   unreadable: (name: string, format: string) =>
     `файл «${name}» не читается как ${format} (повреждён, защищён паролем или расширение не соответствует содержимому) — файл не публикуется`,
-  linked: (sitePath: string) => `файл «${sitePath}» не публикуется (см. сообщение о самом файле); запись тоже не публикуется`,
+  linked: (sitePath: string, why: string) => `файл «${sitePath}» не публикуется (${why}); запись тоже не публикуется`,
   /** Names of document properties, by the name the file format gives them. */
   fields: {
     Author: 'Автор',

@@ -29,14 +29,15 @@ import { COLLECTION_PLACES, FINDING_TEXT, nameRule, RULE_TEXT, type PrivacyRevie
 import { extractUploads, type ExtractResult } from './upload-cache.ts';
 import { uploadKind, type UploadSection } from './upload-text.ts';
 
-export interface UploadVerdict {
-  /** publish: as it is; strip: without its metadata; withhold: not at all. */
-  action: 'publish' | 'strip' | 'withhold';
+interface VerdictBase {
   /** The file in the uploads folder. */
   file: string;
   /** sha256 of the content reviewed: a file changed since is not published. */
   hash: string;
 }
+
+/** publish: as it is; strip: without its metadata; withhold: not at all, for the reason reported. */
+export type UploadVerdict = VerdictBase & ({ action: 'publish' | 'strip' } | { action: 'withhold'; reason: Problem });
 
 export interface UploadsReview {
   problems: Problem[];
@@ -107,23 +108,24 @@ export function reviewUploads(input: ReviewInput, dir = uploadsDir()): UploadsRe
     const ext = path.extname(file).toLowerCase();
     const format = ext.slice(1).toUpperCase() || name;
     const kind = uploadKind(file);
-    const report = (rule: string, message: string, severity: 'error' | 'warning' = 'error', field?: string) =>
-      problems.push({ file: displayPath(file), ...(field ? { field } : {}), rule, message, severity });
+    const report = (rule: string, message: string, severity: 'error' | 'warning' = 'error', field?: string): Problem => {
+      const problem: Problem = { file: displayPath(file), ...(field ? { field } : {}), rule, message, severity };
+      problems.push(problem);
+      return problem;
+    };
     const result: ExtractResult | undefined = batch.results.get(file);
     const hash = batch.hashes.get(file) ?? '';
     if (!kind || !result) {
-      report('upload-unknown-type', OLD_OFFICE.has(ext) ? ru.oldOffice(name) : ru.unknownType(name));
-      uploads.set(sitePath, { action: 'withhold', file, hash });
+      const reason = report('upload-unknown-type', OLD_OFFICE.has(ext) ? ru.oldOffice(name) : ru.unknownType(name));
+      uploads.set(sitePath, { action: 'withhold', reason, file, hash });
       continue;
     }
     if ('error' in result) {
-      report('upload-unreadable', ru.unreadable(name, format));
-      uploads.set(sitePath, { action: 'withhold', file, hash });
+      uploads.set(sitePath, { action: 'withhold', reason: report('upload-unreadable', ru.unreadable(name, format)), file, hash });
       continue;
     }
 
-    let blocked = false;
-    let metadataFound = false;
+    let reason: Problem | undefined;
     const seen = new Set<string>();
     const ordered = [...result.sections].sort((a, b) => ORDER[a.kind] - ORDER[b.kind]);
     for (const section of ordered) {
@@ -135,25 +137,20 @@ export function reviewUploads(input: ReviewInput, dir = uploadsDir()): UploadsRe
         const finding = describeFinding(f, input);
         const consequence =
           f.severity !== 'error' ? '' : section.kind !== 'metadata' ? ru.withheld : result.locked ? ru.locked : ru.stripped;
-        report(
+        const problem = report(
           finding.rule,
           `${ru.inFile(name, whereOf(section, format))} — ${finding.text}${consequence}`,
           f.severity,
           section.kind === 'metadata' ? `metadata.${section.field}` : undefined,
         );
-        if (f.severity !== 'error') continue;
-        if (section.kind === 'metadata' && !result.locked) metadataFound = true;
-        else blocked = true;
+        if (f.severity === 'error' && !publishedWithoutMetadata(problem)) reason ??= problem;
       }
     }
-    const hasMetadata = result.sections.some((s) => s.kind === 'metadata');
-    const action = blocked ? 'withhold' : (metadataFound || hasMetadata) && STRIPPABLE.has(kind) && !result.locked ? 'strip' : 'publish';
-    uploads.set(sitePath, { action, file, hash });
+    const strip = STRIPPABLE.has(kind) && !result.locked && result.sections.some((s) => s.kind === 'metadata');
+    uploads.set(sitePath, reason ? { action: 'withhold', reason, file, hash } : { action: strip ? 'strip' : 'publish', file, hash });
   }
 
-  const ruleOf = new Map<string, string>();
-  for (const p of problems) if (p.severity === 'error' && !p.field && !ruleOf.has(p.file)) ruleOf.set(p.file, p.rule);
-  const links = reviewLinks(input, uploads, (v) => ruleOf.get(displayPath(v.file)) ?? 'upload-unreadable', dir);
+  const links = reviewLinks(input, uploads, dir);
   return { problems: [...problems, ...links.problems], withheld: links.withheld, uploads };
 }
 
@@ -161,7 +158,6 @@ export function reviewUploads(input: ReviewInput, dir = uploadsDir()): UploadsRe
 function reviewLinks(
   input: ReviewInput,
   uploads: ReadonlyMap<string, UploadVerdict>,
-  ruleOf: (v: UploadVerdict) => string,
   dir: string,
 ): Pick<UploadsReview, 'problems' | 'withheld'> {
   const problems: Problem[] = [];
@@ -182,8 +178,8 @@ function reviewLinks(
         problems.push({
           file: entry.file,
           ...(at.length ? { field: at.join('.') } : {}),
-          rule: ruleOf(verdict),
-          message: `${where}${ru.linked(sitePath)}`,
+          rule: verdict.reason.rule,
+          message: `${where}${ru.linked(sitePath, verdict.reason.message.replace(ru.withheld, ''))}`,
           severity: 'error',
         });
         if (!withheld.has(collection)) withheld.set(collection, new Set());
