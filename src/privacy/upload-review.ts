@@ -14,6 +14,7 @@
  *   the name) and published with the metadata removed;
  * - otherwise it is published, documents without their metadata.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import { uploadReview as ru } from '../i18n/ru.ts';
@@ -115,6 +116,11 @@ export function reviewUploads(input: ReviewInput, dir = uploadsDir()): UploadsRe
     };
     const result: ExtractResult | undefined = batch.results.get(file);
     const hash = batch.hashes.get(file) ?? '';
+    if (fs.statSync(file).size === 0) {
+      // An empty file (a .gitkeep) carries nothing to read.
+      uploads.set(sitePath, { action: 'publish', file, hash });
+      continue;
+    }
     if (!kind || !result) {
       const reason = report('upload-unknown-type', OLD_OFFICE.has(ext) ? ru.oldOffice(name) : ru.unknownType(name));
       uploads.set(sitePath, { action: 'withhold', reason, file, hash });

@@ -50,7 +50,14 @@ const NAMED_IN_METADATA = [
   'documents/info.rtf',
   'documents/avtor.xlsx',
 ];
-const CLEAN_FILES = ['documents/chisto.pdf', 'documents/chisto.csv', 'documents/chisto.docx', 'photos/foto.jpg', 'documents/pustoj.txt'];
+const CLEAN_FILES = [
+  'documents/chisto.pdf',
+  'documents/chisto.csv',
+  'documents/chisto.docx',
+  'photos/foto.jpg',
+  'documents/pustoj.txt',
+  '.gitkeep',
+];
 const UNKNOWN = ['documents/arhiv.zip', 'documents/staryj.doc', 'documents/stranica.html'];
 
 const of = (rel: string) => (p: Problem) => p.file.endsWith(`${path.basename(uploads)}/${rel}`);
@@ -111,6 +118,7 @@ beforeAll(async () => {
       .toBuffer(),
   );
   put('documents/pustoj.txt', '');
+  put('.gitkeep', '');
 
   put('documents/arhiv.zip', Buffer.from('PK\u0005\u0006' + '\0'.repeat(18), 'latin1'));
   put('documents/staryj.doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
