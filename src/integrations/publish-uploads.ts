@@ -21,9 +21,9 @@ import { isDeepStrictEqual } from 'node:util';
 import type { AstroIntegration } from 'astro';
 import { listUploads, uploadFile, uploadSitePath } from '../lib/uploads-dir.ts';
 import { reviewedContent } from '../privacy/gate.ts';
-import { uploadsCacheDir } from '../privacy/upload-cache.ts';
+import { readCacheFile, uploadsCacheDir } from '../privacy/upload-cache.ts';
 import type { UploadVerdict } from '../privacy/upload-review.ts';
-import { stripUpload } from '../privacy/upload-strip.ts';
+import { STRIP_VERSION, stripUpload } from '../privacy/upload-strip.ts';
 import { extractUpload, uploadKind } from '../privacy/upload-text.ts';
 
 export interface PublishReport {
@@ -51,8 +51,9 @@ async function strippedSafely(original: Buffer, stripped: Buffer, kind: string):
 
 /** The document without metadata, from the cache or made and checked now; undefined when it cannot be made safely. */
 async function strippedCopy(bytes: Buffer, hash: string, kind: string): Promise<Buffer | undefined> {
-  const cached = path.join(uploadsCacheDir(), 'stripped', `${hash}.${kind}`);
-  if (fs.existsSync(cached)) return fs.readFileSync(cached);
+  const cached = path.join(uploadsCacheDir(), 'stripped', `${hash}-v${STRIP_VERSION}.${kind}`);
+  const hit = readCacheFile(cached);
+  if (hit) return hit;
   let stripped: Buffer;
   try {
     stripped = await stripUpload(bytes, kind);

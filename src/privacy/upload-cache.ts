@@ -55,12 +55,22 @@ function cacheFile(dir: string, hash: string, kind: string): string {
   return path.join(dir, `${hash}-${kind}-v${EXTRACTOR_VERSION}.json`);
 }
 
-function readCached(file: string): ExtractResult | undefined {
+/** A cached file's content, marked as used now (see prune). */
+export function readCacheFile(file: string): Buffer | undefined {
   try {
-    const result = JSON.parse(fs.readFileSync(file, 'utf8')) as ExtractResult;
+    const bytes = fs.readFileSync(file);
     const now = new Date();
     fs.utimesSync(file, now, now);
-    return result;
+    return bytes;
+  } catch {
+    return undefined;
+  }
+}
+
+function readCached(file: string): ExtractResult | undefined {
+  const bytes = readCacheFile(file);
+  try {
+    return bytes && (JSON.parse(bytes.toString('utf8')) as ExtractResult);
   } catch {
     return undefined;
   }
@@ -76,11 +86,12 @@ function writeCached(file: string, result: ExtractResult): void {
   }
 }
 
+/** Removes cached texts and stripped copies (publish-uploads.ts) unused for a month. */
 function prune(dir: string): void {
   try {
-    for (const name of fs.readdirSync(dir)) {
-      const file = path.join(dir, name);
-      if (Date.now() - fs.statSync(file).mtimeMs > UNUSED_MS) fs.rmSync(file, { force: true });
+    for (const d of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+      const file = path.join(d.parentPath, d.name);
+      if (d.isFile() && Date.now() - fs.statSync(file).mtimeMs > UNUSED_MS) fs.rmSync(file, { force: true });
     }
   } catch {
     // A cache that cannot be pruned still works.

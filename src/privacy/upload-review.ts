@@ -27,7 +27,7 @@ import { arrayElement, describe, objectFields } from '../schema/walk.ts';
 import { isPerson, mayName, type PolicyContext } from './consent-policy.ts';
 import { buildNameIndex, scanText, type PiiFinding } from './pii-scan.ts';
 import { COLLECTION_PLACES, FINDING_TEXT, nameRule, RULE_TEXT, type PrivacyReview, type ReviewInput } from './review.ts';
-import { extractUploads, type ExtractResult } from './upload-cache.ts';
+import { extractUploads, fileHash, type ExtractResult } from './upload-cache.ts';
 import { uploadKind, type UploadSection } from './upload-text.ts';
 
 interface VerdictBase {
@@ -115,7 +115,7 @@ export function reviewUploads(input: ReviewInput, dir = uploadsDir()): UploadsRe
       return problem;
     };
     const result: ExtractResult | undefined = batch.results.get(file);
-    const hash = batch.hashes.get(file) ?? '';
+    const hash = batch.hashes.get(file) ?? fileHash(file);
     if (fs.statSync(file).size === 0) {
       // An empty file (a .gitkeep) carries nothing to read.
       uploads.set(sitePath, { action: 'publish', file, hash });

@@ -19,6 +19,9 @@ import JSZip from 'jszip';
 import { PDFDict, PDFDocument, PDFName, PDFRef, PDFStream } from 'pdf-lib';
 import { isMetadataStream, rtfInfoGroups } from './upload-text.ts';
 
+/** Bump when stripping changes: cached stripped copies are then made again. */
+export const STRIP_VERSION = 1;
+
 const EMPTY_PARTS: Record<string, string> = {
   'docProps/core.xml':
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/>',

@@ -13,6 +13,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/lib/problems.ts';
 import { validateContent, type ContentIndex } from '../../src/lib/validate-content.ts';
+import { publishReviewedUploads } from '../../src/integrations/publish-uploads.ts';
 import { extractUploads } from '../../src/privacy/upload-cache.ts';
 import { tempContent, type TempContent } from '../helpers/fixture.ts';
 import { runNode } from '../helpers/run.ts';
@@ -230,6 +231,29 @@ describe('the uploads review', () => {
     expect(again.extracted).toBe(0);
     const pdf = again.results.get(files[0]!);
     expect(pdf && 'sections' in pdf && pdf.sections.some((s) => s.kind === 'text' && s.text.includes('Образцов'))).toBe(true);
+  });
+});
+
+describe('publishing the reviewed uploads', () => {
+  it('removes what the review did not let through and what changed since', async () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-uploads-dist-'));
+    try {
+      fs.cpSync(uploads, path.join(dist, 'uploads'), { recursive: true });
+      putUpload(path.join(dist, 'uploads'), 'documents/nikto-ne-videl.pdf', 'x');
+      const verdicts = new Map(index.uploads);
+      const csv = verdicts.get('/uploads/documents/chisto.csv')!;
+      verdicts.set('/uploads/documents/chisto.csv', { ...csv, hash: 'a'.repeat(64) });
+      const report = await publishReviewedUploads(dist, verdicts);
+      const published = (rel: string) => fs.existsSync(path.join(dist, 'uploads', rel));
+      expect(report.failed).toEqual(['/uploads/documents/chisto.csv']);
+      expect(published('documents/chisto.csv')).toBe(false);
+      expect(published('documents/nikto-ne-videl.pdf')).toBe(false);
+      for (const rel of [...NAMED_IN_TEXT, ...NAMED_IN_HIDDEN_PARTS, ...UNKNOWN]) expect(published(rel), rel).toBe(false);
+      for (const rel of NAMED_IN_METADATA) expect(published(rel), rel).toBe(true);
+      expect(report.stripped.sort()).toEqual(expect.arrayContaining(NAMED_IN_METADATA.map((r) => `/uploads/${r}`).sort()));
+    } finally {
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
   });
 });
 
