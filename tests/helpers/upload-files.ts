@@ -19,6 +19,8 @@ export interface DocMeta {
   company?: string;
   title?: string;
   keywords?: string;
+  /** PDF only: dc:creator in an XMP metadata stream. */
+  xmpCreator?: string;
 }
 
 export async function docxFile(paragraphs: string[], meta: DocMeta = {}, comment?: { author: string; text: string }): Promise<Buffer> {
@@ -82,6 +84,11 @@ export async function pdfFile(lines: string[], meta: DocMeta = {}, annotation?: 
   if (meta.title) doc.setTitle(meta.title);
   if (meta.keywords) doc.setKeywords([meta.keywords]);
   doc.setCreator(meta.company ?? 'Microsoft Word');
+  if (meta.xmpCreator) {
+    const xmp = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmp:CreatorTool="Microsoft Word"><dc:creator><rdf:Seq><rdf:li>${meta.xmpCreator}</rdf:li></rdf:Seq></dc:creator></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
+    const stream = doc.context.flateStream(Buffer.from(xmp, 'utf8'), { Type: 'Metadata', Subtype: 'XML' });
+    doc.catalog.set(PDFName.of('Metadata'), doc.context.register(stream));
+  }
   if (annotation) {
     const annot = doc.context.obj({
       Type: 'Annot',

@@ -15,6 +15,7 @@ import type { Problem } from '../../src/lib/problems.ts';
 import { validateContent, type ContentIndex } from '../../src/lib/validate-content.ts';
 import { publishReviewedUploads } from '../../src/integrations/publish-uploads.ts';
 import { extractUploads } from '../../src/privacy/upload-cache.ts';
+import { extractUpload } from '../../src/privacy/upload-text.ts';
 import { tempContent, type TempContent } from '../helpers/fixture.ts';
 import { runNode } from '../helpers/run.ts';
 import { docxFile, odfFile, pdfFile, putUpload, rtfFile, rtfHex, rtfUnicode, xlsxFile } from '../helpers/upload-files.ts';
@@ -46,6 +47,7 @@ const NAMED_IN_HIDDEN_PARTS = ['documents/kommentarij.docx', 'documents/annotaci
 /** Files whose text is clean but whose metadata names a registry person. */
 const NAMED_IN_METADATA = [
   'documents/avtor.pdf',
+  'documents/xmp.pdf',
   'documents/svojstva.docx',
   'documents/meta.odt',
   'documents/info.rtf',
@@ -92,6 +94,7 @@ beforeAll(async () => {
   put('documents/annotaciya.pdf', await pdfFile([CLEAN], {}, NAME));
 
   put('documents/avtor.pdf', await pdfFile([CLEAN], { author: NAME, title: 'Положение' }));
+  put('documents/xmp.pdf', await pdfFile([CLEAN], { xmpCreator: NAME }));
   put(
     'documents/svojstva.docx',
     await docxFile([CLEAN], { author: 'Запасов Пётр Ильич', lastModifiedBy: 'Запасов П. И.', company: 'Школа № 1' }),
@@ -187,7 +190,7 @@ describe('the uploads review', () => {
     for (const p of found) {
       expect(p.severity).toBe('error');
       expect(p.field).toMatch(/^metadata\./);
-      expect(p.message).toMatch(/метаданные (PDF|DOCX|ODT|RTF|XLSX) — поле «[^»]+»/);
+      expect(p.message).toMatch(/метаданные (PDF|DOCX|ODT|RTF|XLSX)( \(XMP\))? — поле «[^»]+»/);
     }
     expect(index.uploads.get(`/uploads/${rel}`)?.action).toBe('strip');
   });
@@ -249,7 +252,14 @@ describe('publishing the reviewed uploads', () => {
       expect(published('documents/chisto.csv')).toBe(false);
       expect(published('documents/nikto-ne-videl.pdf')).toBe(false);
       for (const rel of [...NAMED_IN_TEXT, ...NAMED_IN_HIDDEN_PARTS, ...UNKNOWN]) expect(published(rel), rel).toBe(false);
-      for (const rel of NAMED_IN_METADATA) expect(published(rel), rel).toBe(true);
+      for (const rel of NAMED_IN_METADATA) {
+        const copy = await extractUpload(fs.readFileSync(path.join(dist, 'uploads', rel)), path.extname(rel).slice(1));
+        expect(
+          copy.sections.filter((s) => s.kind === 'metadata'),
+          rel,
+        ).toEqual([]);
+        expect(copy.sections.map((s) => s.text).join('\n'), rel).not.toMatch(/Образцов|Запасов/);
+      }
       expect(report.stripped.sort()).toEqual(expect.arrayContaining(NAMED_IN_METADATA.map((r) => `/uploads/${r}`).sort()));
     } finally {
       fs.rmSync(dist, { recursive: true, force: true });
