@@ -8,6 +8,7 @@ import { leakScan } from './src/integrations/leak-scan.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { ogImages } from './src/integrations/og-images.ts';
+import { publishUploads } from './src/integrations/publish-uploads.ts';
 import { stripMetadata } from './src/integrations/strip-metadata.ts';
 import { publishOutput, stageOutput } from './src/integrations/staged-output.ts';
 import { cacheDir } from './src/build/cache-dir.ts';
@@ -33,6 +34,7 @@ export default defineConfig({
     sitemap({ filter: inSitemap }),
     ogImages(),
     cmsAdmin(),
+    publishUploads(),
     stripMetadata(),
     securityHeaders(),
     pagefindIndex(),

@@ -310,3 +310,58 @@ export const search = {
   openDataTitle: (school: string) => `Методическая копилка — ${school}`,
   openDataAnonymousAuthors: (n: number) => `педагоги школы (${n})`,
 } as const;
+
+/** Messages of the uploads review (src/privacy/upload-review.ts): what an uploaded file carries and what happens to it. */
+export const uploadReview = {
+  text: 'текст',
+  metadata: (format: string, field: string) => `метаданные ${format} — поле «${field}»`,
+  xmpMetadata: (format: string, field: string) => `метаданные ${format} (XMP) — поле «${field}»`,
+  hidden: (part: string) => `скрытая часть файла «${part}» (примечания, исправления, аннотации, поля форм)`,
+  inFile: (name: string, where: string) => `файл «${name}», ${where}`,
+  person: (id: string, excerpt: string, why: string) => `упомянут участник ${id} («${excerpt}»): ${why}`,
+  field: (label: string) => `поле «${label}» — `,
+  body: 'текст — ',
+  withheld: '; файл не публикуется',
+  stripped: '; на сайт файл попадёт без метаданных — удалите их и в исходном файле (Файл → Свойства)',
+  locked: '; метаданные нельзя удалить из защищённого файла — файл не публикуется, снимите защиту и загрузите его заново',
+  unknownType: (name: string) =>
+    `файл «${name}»: такой тип файла не проверяется на персональные данные, поэтому не публикуется. Загрузите PDF, DOCX, XLSX, PPTX, ODT, ODS, ODP, RTF, CSV, TXT или изображение`,
+  oldOffice: (name: string) =>
+    `файл «${name}»: старый формат Microsoft Office не проверяется на персональные данные, поэтому не публикуется. Сохраните файл как DOCX, XLSX или PDF и загрузите заново`,
+  unreadable: (name: string, format: string) =>
+    `файл «${name}» не читается как ${format} (повреждён, защищён паролем или расширение не соответствует содержимому) — файл не публикуется`,
+  linked: (sitePath: string, why: string) => `файл «${sitePath}» не публикуется (${why}); запись тоже не публикуется`,
+  /** Names of document properties, by the name the file format gives them. */
+  fields: {
+    Author: 'Автор',
+    Title: 'Название',
+    Subject: 'Тема',
+    Keywords: 'Ключевые слова',
+    Creator: 'Программа-создатель',
+    Producer: 'Программа PDF',
+    'dc:creator': 'Автор',
+    'dc:title': 'Название',
+    'dc:subject': 'Тема',
+    'dc:description': 'Описание',
+    'dc:rights': 'Права',
+    'cp:lastModifiedBy': 'Кем изменён',
+    'cp:keywords': 'Ключевые слова',
+    'cp:category': 'Категория',
+    'xmp:CreatorTool': 'Программа-создатель',
+    'pdf:Producer': 'Программа PDF',
+    'pdf:Keywords': 'Ключевые слова',
+    Company: 'Организация',
+    Manager: 'Руководитель',
+    'meta:initial-creator': 'Автор',
+    'meta:printed-by': 'Кем напечатан',
+    author: 'Автор',
+    operator: 'Кем изменён',
+    company: 'Организация',
+    manager: 'Руководитель',
+    title: 'Название',
+    subject: 'Тема',
+    keywords: 'Ключевые слова',
+    doccomm: 'Комментарий',
+    comment: 'Комментарий',
+  } as Readonly<Record<string, string>>,
+} as const;

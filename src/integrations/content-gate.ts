@@ -16,6 +16,7 @@ import { contentDir } from '../lib/content-dir.ts';
 import { formatProblem, isError, sortProblems } from '../lib/problems.ts';
 import { freezeContent, reviewedContent } from '../privacy/gate.ts';
 import { PRIVACY_RULES } from '../privacy/review.ts';
+import { publishedWithoutMetadata } from '../privacy/upload-review.ts';
 
 export class ContentError extends Error {
   override name = 'ContentError';
@@ -58,7 +59,8 @@ export function contentGate(): AstroIntegration {
         const sorted = sortProblems(problems);
         const errors = sorted.filter((p) => isError(p) && !PRIVACY_RULES.has(p.rule));
         for (const p of sorted) {
-          if (PRIVACY_RULES.has(p.rule) && isError(p)) logger.warn(`снято с публикации — ${formatProblem(p)}`);
+          if (publishedWithoutMetadata(p)) logger.warn(`опубликовано без метаданных — ${formatProblem(p)}`);
+          else if (PRIVACY_RULES.has(p.rule) && isError(p)) logger.warn(`снято с публикации — ${formatProblem(p)}`);
           else (isError(p) ? logger.error : logger.warn).call(logger, formatProblem(p));
         }
         const total = [...entries.values()].reduce((n, m) => n + m.size, 0);

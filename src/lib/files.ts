@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectRoot } from './content-dir.ts';
+import { uploadFile } from './uploads-dir.ts';
 
 export interface FileInfo {
   /** Upper-case extension: PDF, DOCX, ODT… */
@@ -25,7 +26,7 @@ export function formatBytes(bytes: number): string {
 
 /** Info about a file under `public/`, given its site path (`/uploads/…`). */
 export function publicFileInfo(sitePath: string): FileInfo | undefined {
-  const abs = path.join(projectRoot(), 'public', sitePath);
+  const abs = sitePath.startsWith('/uploads/') ? uploadFile(sitePath) : path.join(projectRoot(), 'public', sitePath);
   if (!fs.existsSync(abs)) return undefined;
   const bytes = fs.statSync(abs).size;
   return { format: path.extname(abs).slice(1).toUpperCase(), bytes, size: formatBytes(bytes) };

@@ -19,6 +19,8 @@ import { unpublishedEntries, type Unpublished } from './publication.ts';
 import { todayIso } from './dates.ts';
 import { duplicateProblems, takenValues, type EntryOfFile, type TakenValues } from './unique-fields.ts';
 import { reviewPrivacy, type PrivacyReview } from '../privacy/review.ts';
+import { withUploadsReview, type UploadVerdict } from '../privacy/upload-review.ts';
+import { uploadFile, uploadsDir } from './uploads-dir.ts';
 import { registryOf } from '../privacy/registry.ts';
 import type { SiteSettings, Vocabularies } from '../schema/settings.ts';
 
@@ -36,6 +38,8 @@ export interface ContentIndex {
   redactions: PrivacyReview['redactions'];
   /** Entries not public yet: drafts, dated in the future, waiting for their order (src/lib/publication.ts). */
   unpublished: Map<CollectionName, Map<string, Unpublished>>;
+  /** What the build does with each uploaded file, by site path (src/privacy/upload-review.ts). */
+  uploads: Map<string, UploadVerdict>;
 }
 
 function walkFields(
@@ -128,8 +132,7 @@ const inside = (file: string, dir: string) => file === dir || file.startsWith(di
  */
 function checkFiles(index: Map<CollectionName, Map<string, ValidEntry>>): Problem[] {
   const problems: Problem[] = [];
-  const publicDir = path.join(projectRoot(), 'public');
-  const uploads = path.join(publicDir, 'uploads');
+  const uploads = uploadsDir();
   for (const [collection, entries] of index) {
     for (const entry of entries.values()) {
       const schema = plainSchemaFor(collection, entry.data);
@@ -138,7 +141,8 @@ function checkFiles(index: Map<CollectionName, Map<string, ValidEntry>>): Proble
         if ((widget !== 'file' && widget !== 'image') || typeof value !== 'string') return;
         const fromPublic = value.startsWith('/');
         const home = fromPublic ? uploads : path.dirname(entry.path);
-        const abs = fromPublic ? path.join(publicDir, value) : path.resolve(home, value);
+        // A site path outside /uploads/ is refused as leaving the folder, not looked up elsewhere.
+        const abs = fromPublic ? (value.startsWith('/uploads/') ? uploadFile(value, uploads) : path.join(uploads, '..', value)) : path.resolve(home, value);
         const report = (rule: string, message: string) =>
           problems.push({
             file: entry.file,
@@ -191,15 +195,15 @@ function privacyReview(entries: Map<CollectionName, Map<string, ValidEntry>>, to
   const one = (c: CollectionName) => entries.get(c)?.values().next().value as ValidEntry | undefined;
   const site = one('site');
   const vocab = one('vocabularies');
-  if (!site || !vocab) return { problems: [], withheld: new Map(), redactions: new Map() } satisfies PrivacyReview;
-  const registry = registryOf({ entries });
-  return reviewPrivacy({
+  if (!site || !vocab) return { problems: [], withheld: new Map(), redactions: new Map(), uploads: new Map<string, UploadVerdict>() };
+  const input = {
     index: entries,
-    registry,
+    registry: registryOf({ entries }),
     settings: site.parsed as unknown as SiteSettings,
     vocab: vocab.parsed as unknown as Vocabularies,
     today,
-  });
+  };
+  return withUploadsReview(reviewPrivacy(input), input);
 }
 
 /**
@@ -242,5 +246,5 @@ export function validateContent(root = contentDir(), today = todayIso(), candida
   const review = privacyReview(entries, today);
   problems.push(...review.problems);
   const unpublished = unpublishedEntries(entries, today, (c, id) => review.withheld.get(c)?.has(id) === true);
-  return { entries, problems, withheld: review.withheld, redactions: review.redactions, unpublished };
+  return { entries, problems, withheld: review.withheld, redactions: review.redactions, unpublished, uploads: review.uploads };
 }

@@ -29,7 +29,8 @@ export type Place =
   | 'json-ld'
   | 'feed'
   | 'og-image'
-  | 'search-index';
+  | 'search-index'
+  | 'upload';
 
 /** The path under the site URL where each place publishes. */
 export const PLACE_PATHS: Readonly<Record<Place, string>> = {
@@ -47,6 +48,7 @@ export const PLACE_PATHS: Readonly<Record<Place, string>> = {
   feed: '/',
   'og-image': '/og/',
   'search-index': '/pagefind/',
+  upload: '/uploads/',
 };
 
 export type Rule = 'consent-missing' | 'consent-withdrawn' | 'consent-expired' | 'dissemination-not-allowed';

@@ -4,12 +4,13 @@
  * asks here for every list, page, feed and index record.
  *
  * The review is memoised per content root and invalidated when any content
- * file changes, so `astro dev` follows an editor's save.
+ * file or uploaded file changes, so `astro dev` follows an editor's save.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { listCollectionFiles } from '../lib/content-files.ts';
 import { contentDir } from '../lib/content-dir.ts';
+import { listUploads } from '../lib/uploads-dir.ts';
 import { todayIso } from '../lib/dates.ts';
 import { validateContent, type ContentIndex, type ValidEntry } from '../lib/validate-content.ts';
 import { collectionNames, type CollectionName } from '../schema/index.ts';
@@ -39,6 +40,10 @@ function fingerprint(root: string): string {
       const st = fs.statSync(f);
       parts.push(`${f}:${st.mtimeMs}:${st.size}`);
     }
+  }
+  for (const f of listUploads()) {
+    const st = fs.statSync(f);
+    parts.push(`${f}:${st.mtimeMs}:${st.size}`);
   }
   return parts.join('|');
 }

@@ -4,7 +4,8 @@
  *
  * Every file is read as a reader or a machine would read it — HTML and XML
  * with entities decoded, JSON and JS with escapes decoded, Pagefind's
- * gzip-compressed index fragments unpacked, images' EXIF/XMP/IPTC metadata —
+ * gzip-compressed index fragments unpacked, images' EXIF/XMP/IPTC metadata,
+ * uploaded documents' text, metadata and hidden parts (upload-text.ts) —
  * and scanned for every name form of every registry person. A name is
  * permitted only where the consent policy allows naming that person (the
  * file's place on the site decides). Findings name the file and the
@@ -19,6 +20,7 @@ import sharp from 'sharp';
 import type { Person } from '../schema/registry.ts';
 import { mayName, type Place, type PolicyContext } from './consent-policy.ts';
 import { buildNameIndex, scanText, type NameIndex } from './pii-scan.ts';
+import { extractUploads } from './upload-cache.ts';
 
 export interface Leak {
   /** File relative to the scanned folder. */
@@ -43,6 +45,7 @@ export function placeOfFile(rel: string): Place {
   if (first === 'og') return 'og-image';
   if (/feed\.(xml|json)$|\.ics$|rss\.xml$/.test(rel)) return 'feed';
   if (first === '_astro') return 'photo';
+  if (first === 'uploads') return 'upload';
   const byDir: Record<string, Place> = {
     programs: 'programme',
     practices: 'practice-author',
@@ -61,6 +64,8 @@ const JSON_EXT = new Set(['.json']);
 const JS = new Set(['.js', '.mjs', '.cjs']);
 const IMAGES = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tif', '.tiff']);
 const PAGEFIND = /\.pf_(fragment|index|meta|filter)$/;
+/** Read by the uploads' extractor (parsed once per content, cached), before the readers above. */
+const DOCUMENTS = new Set(['.pdf', '.docx', '.xlsx', '.pptx', '.odt', '.ods', '.odp', '.rtf', '.csv', '.txt']);
 
 function listFiles(dir: string): string[] {
   return fs
@@ -149,15 +154,23 @@ export async function scanForLeaks(input: LeakScanInput): Promise<LeakScanResult
     return entry;
   };
   const known = readClean(input.cacheFile);
+  const toRead = listFiles(input.dir).filter((abs) => {
+    const rel = path.relative(input.dir, abs).split(path.sep).join('/');
+    return !input.skip?.some((s) => rel === s || rel.startsWith(`${s}/`));
+  });
+  const documents = extractUploads(toRead.filter((f) => DOCUMENTS.has(path.extname(f).toLowerCase()))).results;
   const clean = new Set<string>();
   const leaks: Leak[] = [];
   let files = 0;
   let bytes = 0;
   let reused = 0;
-  for (const abs of listFiles(input.dir)) {
+  for (const abs of toRead) {
     const rel = path.relative(input.dir, abs).split(path.sep).join('/');
-    if (input.skip?.some((s) => rel === s || rel.startsWith(`${s}/`))) continue;
-    const read = await readableText(abs);
+    const document = documents.get(abs);
+    const read =
+      document && 'sections' in document
+        ? { text: document.sections.map((s) => s.text).join('\n'), via: 'document' }
+        : await readableText(abs);
     if (!read || !read.text) continue;
     files++;
     bytes += read.text.length;

@@ -62,6 +62,8 @@ export const PRIVACY_RULES: ReadonlySet<string> = new Set([
   'pii-contact',
   'pii-id-number',
   'k-anonymity',
+  'upload-unknown-type',
+  'upload-unreadable',
 ]);
 
 /** Collections whose pages the search index reads (src/integrations/pagefind.ts). */
@@ -133,7 +135,7 @@ function collectFields(
   }
 }
 
-function nameRule(record: RegistryRecord | undefined, today: string): Rule | 'pii-name' {
+export function nameRule(record: RegistryRecord | undefined, today: string): Rule | 'pii-name' {
   const processing = processingState(record, today);
   if (processing !== 'valid')
     return processing === 'withdrawn' ? 'consent-withdrawn' : processing === 'expired' ? 'consent-expired' : 'consent-missing';
@@ -144,7 +146,7 @@ function nameRule(record: RegistryRecord | undefined, today: string): Rule | 'pi
   return 'pii-name';
 }
 
-const RULE_TEXT: Record<Rule | 'pii-name', string> = {
+export const RULE_TEXT: Record<Rule | 'pii-name', string> = {
   'consent-missing': 'нет действующего согласия на обработку персональных данных',
   'consent-withdrawn': 'согласие отозвано',
   'consent-expired': 'срок согласия истёк',
@@ -152,7 +154,7 @@ const RULE_TEXT: Record<Rule | 'pii-name', string> = {
   'pii-name': 'нет согласия на распространение ФИО',
 };
 
-const FINDING_TEXT: Record<string, string> = {
+export const FINDING_TEXT: Record<string, string> = {
   'pii-contact': 'контактные данные человека (телефон или e-mail) — публиковать нельзя',
   'pii-id-number': 'номер документа, удостоверяющего личность, СНИЛС или ИНН — публиковать нельзя',
   'pii-name': 'похоже на ФИО человека не из реестра — проверьте, есть ли согласие',

@@ -16,7 +16,10 @@ export const documentSchema = () =>
       number: line({ label: 'Номер', hint: 'Например «01-05/123» или «Р-145»' }, 60).optional(),
       date: isoDate({ label: 'Дата принятия' }),
       issuer: line({ label: 'Кем принят', hint: 'Например «Минпросвещения России» или «ГБОУ лицей № 126»' }).optional(),
-      file: publicFile({ label: 'Файл', hint: 'PDF, DOC(X), ODT, XLS(X) или ODS до 15 МБ' }).optional(),
+      file: publicFile({
+        label: 'Файл',
+        hint: 'PDF, DOCX, ODT, XLSX или ODS до 15 МБ (DOC и XLS не публикуются: их нельзя проверить на персональные данные)',
+      }).optional(),
       source: url({ label: 'Ссылка на официальный источник', hint: 'Если файла нет на сайте' }).optional(),
       stage: stageNumber({ label: 'Этап дорожной карты', hint: 'К какому этапу относится' }).optional(),
       supersedes: ref(

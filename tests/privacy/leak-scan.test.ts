@@ -6,10 +6,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import iconv from 'iconv-lite';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { placeOfFile, scanForLeaks } from '../../src/privacy/leak-scan.ts';
 import type { Person } from '../../src/schema/registry.ts';
+import { docxFile, pdfFile, xlsxFile } from '../helpers/upload-files.ts';
 
 const SITE = 'https://nastavnik.school.example/';
 const policy = { today: '2026-03-01', siteUrl: SITE };
@@ -137,5 +139,30 @@ describe('scanForLeaks', () => {
     expect(placeOfFile('news/feed.xml')).toBe('feed');
     expect(placeOfFile('og/news/x.png')).toBe('og-image');
     expect(placeOfFile('index.html')).toBe('home');
+    expect(placeOfFile('uploads/documents/prikaz.pdf')).toBe('upload');
+  });
+
+  it('reads uploaded documents: their text, metadata and hidden parts, CSV in Windows-1251', async () => {
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-leak-uploads-cache-'));
+    const previous = process.env.NASTAVNIK_CACHE_DIR;
+    process.env.NASTAVNIK_CACHE_DIR = cache;
+    try {
+      const root = site({
+        'uploads/a.docx': await docxFile(['Открытый урок провёл Павел Сергеевич Орёл.']),
+        'uploads/b.pdf': await pdfFile(['Положение'], { author: 'Орёл Павел Сергеевич' }),
+        'uploads/c.csv': iconv.encode('Фамилия;Имя\nОрёл;Павел\n', 'windows-1251'),
+        'uploads/d.xlsx': await xlsxFile([['Показатель', 'Значение']]),
+      });
+      const result = await scanForLeaks({ dir: root, people, policy });
+      expect(result.leaks.map((l) => [l.file, l.via]).sort()).toEqual([
+        ['uploads/a.docx', 'document'],
+        ['uploads/b.pdf', 'document'],
+        ['uploads/c.csv', 'document'],
+      ]);
+    } finally {
+      if (previous === undefined) delete process.env.NASTAVNIK_CACHE_DIR;
+      else process.env.NASTAVNIK_CACHE_DIR = previous;
+      fs.rmSync(cache, { recursive: true, force: true });
+    }
   });
 });
