@@ -142,7 +142,11 @@ function checkFiles(index: Map<CollectionName, Map<string, ValidEntry>>): Proble
         const fromPublic = value.startsWith('/');
         const home = fromPublic ? uploads : path.dirname(entry.path);
         // A site path outside /uploads/ is refused as leaving the folder, not looked up elsewhere.
-        const abs = fromPublic ? (value.startsWith('/uploads/') ? uploadFile(value, uploads) : path.join(uploads, '..', value)) : path.resolve(home, value);
+        const abs = fromPublic
+          ? value.startsWith('/uploads/')
+            ? uploadFile(value, uploads)
+            : path.join(uploads, '..', value)
+          : path.resolve(home, value);
         const report = (rule: string, message: string) =>
           problems.push({
             file: entry.file,

@@ -268,13 +268,13 @@ describe('publishing the reviewed uploads', () => {
 });
 
 describe('npm run validate', () => {
-  it('exits 1 and lists the uploaded file', async () => {
+  it('exits 3 (published without it, tell the curator) and lists the uploaded file', async () => {
     const r = await runNode(['scripts/validate.ts', '--json'], {
       CONTENT_DIR: content.dir,
       UPLOADS_DIR: uploads,
       NASTAVNIK_CACHE_DIR: cache,
     });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(3);
     const problems = JSON.parse(r.stdout) as Problem[];
     expect(problems.some((p) => p.file.endsWith('documents/prikaz.pdf') && p.rule === 'pii-name')).toBe(true);
     expect(problems.some((p) => p.file.endsWith('documents/avtor.pdf') && p.field === 'metadata.Author')).toBe(true);

@@ -55,7 +55,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   content.cleanup();
-  for (const dir of [uploads, dist, `${dist}-cache`, `${dist}-uploads-cache`]) fs.rmSync(dir, { recursive: true, force: true });
+  for (const dir of [uploads, dist]) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe('a build with uploaded files', () => {
