@@ -166,7 +166,8 @@ const ADDRESS = /\b(?:(?:https?|ftp):\/\/|mailto:|tel:|www\.)[^\s<>"'`]+/gi;
 /** Code: a fenced block or an inline span; the range is what is between the backticks. */
 const CODE = /(```)[\s\S]*?```|(`)[^`\n]+`/g;
 const EMAIL_LOCAL_CHAR = /[\p{L}\p{N}._%+-]/u;
-const EMAIL_DOMAIN = /[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy;
+/** Dot-separated labels, the last with a letter: «mail.ru», not the version in «react@19.1.0». */
+const EMAIL_DOMAIN = /[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.[\p{N}-]*\p{L}[\p{L}\p{N}-]*/uy;
 
 /** E-mail addresses, grown outwards from each «@» (a regex would retry the local part at every letter). */
 export function emailRanges(text: string): Range[] {
