@@ -123,15 +123,18 @@ function mapSpan(map: OffsetMap, start: number, end: number): [number, number] {
 
 // ——— pass 1: characters ———
 
+/** Where pass 1 may have work: «&» or a character outside ASCII, the Russian alphabet and common typography. */
+const CANDIDATE = /[^\x00-\x25\x27-\x7F\u0401\u0410-\u044F\u0451\u00A0\u00AB\u00BB\u2013\u2014\u2018\u2019\u201C-\u201E\u2026\u2116]/g;
 /**
- * Entities; a letter or digit with combining marks; lone marks; any letter,
- * digit or format character outside ASCII and the Russian alphabet;
- * fullwidth punctuation (＠ － ．).
+ * At a candidate: an entity; a letter or digit with combining marks; lone
+ * marks; any letter, digit or format character outside ASCII and the
+ * Russian alphabet; fullwidth punctuation (＠ － ．).
  */
 const CHARACTER =
-  /&(?:#\d{1,7};?|#[xX][\da-fA-F]{1,6};?|[A-Za-z][A-Za-z\d]{1,31};?)|[\p{L}\p{N}]\p{M}+|\p{M}+|[^\x00-\x7F\u0410-\u044F\u0401\u0451\p{Z}\p{P}\p{S}\p{Cc}]|[\uFF01-\uFF5E]/gu;
+  /&(?:#\d{1,7};?|#[xX][\da-fA-F]{1,6};?|[A-Za-z][A-Za-z\d]{1,31};?)|[\p{L}\p{N}]\p{M}+|\p{M}+|[^\x00-\x7F\u0410-\u044F\u0401\u0451\p{Z}\p{P}\p{S}\p{Cc}]|[\uFF01-\uFF5E]/uy;
 const FORMAT = /\p{Cf}/u;
 const MARK = /\p{M}/u;
+const BASE = /[\p{L}\p{N}]/u;
 
 /** NFKD without combining marks, except those that make «й» and «ё»; format characters dropped. */
 function plainCharacters(text: string): string {
@@ -143,14 +146,23 @@ function plainCharacters(text: string): string {
   return out.normalize('NFC');
 }
 
+/** Finds candidates with one plain character class, then reads each with CHARACTER (property classes are slow). */
 function characterEdits(text: string): Edit[] {
   const edits: Edit[] = [];
-  CHARACTER.lastIndex = 0;
-  for (let m = CHARACTER.exec(text); m !== null; m = CHARACTER.exec(text)) {
+  let done = 0;
+  CANDIDATE.lastIndex = 0;
+  for (let c = CANDIDATE.exec(text); c !== null; c = CANDIDATE.exec(text)) {
+    // A combining mark belongs to the letter before it.
+    const start = c.index > done && MARK.test(text.charAt(c.index)) && BASE.test(text.charAt(c.index - 1)) ? c.index - 1 : c.index;
+    if (start < done) continue;
+    CHARACTER.lastIndex = start;
+    const m = CHARACTER.exec(text);
+    if (!m) continue;
     const raw = m[0];
-    const decoded = raw.charCodeAt(0) === 38 ? decodeHTML(raw) : raw;
-    const insert = plainCharacters(decoded);
-    if (insert !== raw) edits.push({ from: m.index, to: m.index + raw.length, insert });
+    done = start + raw.length;
+    CANDIDATE.lastIndex = done;
+    const insert = plainCharacters(raw.charCodeAt(0) === 38 ? decodeHTML(raw) : raw);
+    if (insert !== raw) edits.push({ from: start, to: done, insert });
   }
   return edits;
 }
@@ -220,7 +232,13 @@ const within = (ranges: readonly Range[], pos: number) => {
 const INLINE_TAGS =
   'a|abbr|b|bdi|bdo|big|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|nobr|s|samp|small|span|strike|strong|sub|sup|time|tt|u|var|wbr';
 const MARKUP = new RegExp(`<!--[\\s\\S]*?-->|<\\/?(?:${INLINE_TAGS})(?=[\\s/>])[^<>]*>|[*_~]+|\`+`, 'gi');
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+const WORD_CHAR_PATTERN = /[\p{L}\p{N}]/u;
+/** A letter or digit of any script; ASCII and Cyrillic answered without a regex, which runs per character. */
+function isWordChar(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return (code >= 0x410 && code <= 0x44f) || WORD_CHAR_PATTERN.test(c);
+}
 /** A tag that carries nothing but its name. */
 const BARE_TAG = /^<\/?[a-z]+\s*\/?>$/i;
 
@@ -238,7 +256,7 @@ function markupEdits(text: string, kept: readonly Range[]): { edits: Edit[]; tai
   let run: Token[] = [];
   const flush = () => {
     if (run.length === 0) return;
-    const touches = WORD_CHAR.test(text.charAt(run[0]!.from - 1)) || WORD_CHAR.test(text.charAt(run[run.length - 1]!.to));
+    const touches = isWordChar(text.charAt(run[0]!.from - 1)) || isWordChar(text.charAt(run[run.length - 1]!.to));
     for (const t of run) {
       if (!t.tag && !touches) continue;
       edits.push({ from: t.from, to: t.to, insert: '' });
@@ -291,49 +309,63 @@ const CYRILLIC = /[\u0400-\u04FF]/;
 const LATIN_OR_GREEK = /[A-Za-z\u0370-\u03FF]/;
 /** Where a Cyrillic letter meets a Latin or Greek letter or a digit: inside a mixed word. */
 const SCRIPT_BORDER = /[\u0400-\u04FF](?=[A-Za-z\u0370-\u03FF\d])|[A-Za-z\u0370-\u03FF\d](?=[\u0400-\u04FF])/g;
-/** A word of look-alike letters only, or a single look-alike capital followed by a period (an initial). */
-const ALL_LOOK_ALIKE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:[${LOOK_ALIKE_FROM}]{4,}|[${LOOK_ALIKE_CAPITALS}](?=\\.))(?![\\p{L}\\p{N}])`,
-  'gu',
-);
+/** A run of look-alike letters (a whole word when nothing letter-like is on either side), or a look-alike capital and a period. */
+const ALL_LOOK_ALIKE = new RegExp(`[${LOOK_ALIKE_FROM}]{4,}|[${LOOK_ALIKE_CAPITALS}](?=\\.)`, 'g');
 const CONTEXT = 40;
+
+const isCyrillic = (code: number) => code >= 0x400 && code <= 0x4ff;
+const isLatinOrGreek = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0x370 && code <= 0x3ff);
 
 /** Does Russian dominate the letters around [from, to)? */
 function russianAround(text: string, from: number, to: number): boolean {
-  let cyrillic = 0;
-  let other = 0;
+  let balance = 0;
   const count = (a: number, b: number) => {
     for (let k = Math.max(0, a); k < Math.min(text.length, b); k++) {
-      const c = text.charAt(k);
-      if (CYRILLIC.test(c)) cyrillic++;
-      else if (LATIN_OR_GREEK.test(c)) other++;
+      const code = text.charCodeAt(k);
+      if (isCyrillic(code)) balance++;
+      else if (isLatinOrGreek(code)) balance--;
     }
   };
   count(from - CONTEXT, from);
   count(to, to + CONTEXT);
-  return cyrillic > other;
+  return balance > 0;
 }
 
 function wordAround(text: string, pos: number): Range {
   let from = pos;
   let to = pos + 1;
-  while (from > 0 && WORD_CHAR.test(text.charAt(from - 1))) from--;
-  while (to < text.length && WORD_CHAR.test(text.charAt(to))) to++;
+  while (from > 0 && isWordChar(text.charAt(from - 1))) from--;
+  while (to < text.length && isWordChar(text.charAt(to))) to++;
   return { from, to };
 }
 
-function foldWord(chars: string[], from: number, to: number): void {
-  for (let k = from; k < to; k++) {
-    const c = chars[k]!;
-    const letter = LOOK_ALIKE.get(c);
-    if (letter) chars[k] = letter;
-  }
-  for (let k = from + 1; k < to - 1; k++) {
+/** The word with look-alike letters, and digits between Cyrillic letters, made Cyrillic. */
+function foldedWord(word: string): string {
+  const chars = [...word].map((c) => LOOK_ALIKE.get(c) ?? c);
+  for (let k = 1; k < chars.length - 1; k++) {
     const digit = DIGIT_LOOK_ALIKE[chars[k]!];
     const before = chars[k - 1]!;
     if (!digit || !CYRILLIC.test(before) || !CYRILLIC.test(chars[k + 1]!)) continue;
     chars[k] = before === before.toLowerCase() ? digit[0] : digit[1];
   }
+  return chars.join('');
+}
+
+/** Should this word be read as Russian (see the header, pass 3)? */
+function readsAsRussian(text: string, { from, to }: Range, kept: readonly Range[]): boolean {
+  let cyrillic = 0;
+  let other = 0;
+  let othersLookAlike = true;
+  for (let k = from; k < to; k++) {
+    const code = text.charCodeAt(k);
+    if (isCyrillic(code)) cyrillic++;
+    else if (isLatinOrGreek(code)) {
+      other++;
+      if (!LOOK_ALIKE.has(text.charAt(k))) othersLookAlike = false;
+    }
+  }
+  if (cyrillic > 0 && cyrillic >= other) return true;
+  return othersLookAlike && !within(kept, from) && russianAround(text, from, to);
 }
 
 function foldLookAlikes(text: string, kept: readonly Range[]): string {
@@ -342,32 +374,24 @@ function foldLookAlikes(text: string, kept: readonly Range[]): string {
   SCRIPT_BORDER.lastIndex = 0;
   for (let m = SCRIPT_BORDER.exec(text); m !== null; m = SCRIPT_BORDER.exec(text)) {
     const word = wordAround(text, m.index);
-    if (words[words.length - 1]?.from !== word.from) words.push(word);
+    words.push(word);
     SCRIPT_BORDER.lastIndex = Math.max(SCRIPT_BORDER.lastIndex, word.to);
   }
   ALL_LOOK_ALIKE.lastIndex = 0;
   for (let m = ALL_LOOK_ALIKE.exec(text); m !== null; m = ALL_LOOK_ALIKE.exec(text)) {
-    words.push({ from: m.index, to: m.index + m[0].length });
+    const to = m.index + m[0].length;
+    if (!isWordChar(text.charAt(m.index - 1)) && !isWordChar(text.charAt(to))) words.push({ from: m.index, to });
   }
   if (words.length === 0) return text;
-  const chars = text.split('');
-  for (const { from, to } of words) {
-    let cyrillic = 0;
-    let other = 0;
-    let othersLookAlike = true;
-    for (let k = from; k < to; k++) {
-      const c = text.charAt(k);
-      if (CYRILLIC.test(c)) cyrillic++;
-      else if (LATIN_OR_GREEK.test(c)) {
-        other++;
-        if (!LOOK_ALIKE.has(c)) othersLookAlike = false;
-      }
-    }
-    const mostlyCyrillic = cyrillic > 0 && cyrillic >= other;
-    const readAsRussian = othersLookAlike && !within(kept, from) && russianAround(text, from, to);
-    if (mostlyCyrillic || readAsRussian) foldWord(chars, from, to);
+  words.sort((a, b) => a.from - b.from);
+  let out = '';
+  let at = 0;
+  for (const word of words) {
+    if (word.from < at || !readsAsRussian(text, word, kept)) continue;
+    out += text.slice(at, word.from) + foldedWord(text.slice(word.from, word.to));
+    at = word.to;
   }
-  return chars.join('');
+  return at === 0 ? text : out + text.slice(at);
 }
 
 // ——— all passes ———
