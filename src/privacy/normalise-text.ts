@@ -51,13 +51,19 @@ export interface NormalisedText {
 /**
  * One pass's offsets: normalised stretches in order, each either copied
  * (`copied`: position for position) or produced by a replacement of the
- * original span [from, to).
+ * original span [from, to). Text deleted between two stretches of the main
+ * text shows as a gap between their original spans; the stretches from
+ * `tail` on are the appended tags.
  */
 interface OffsetMap {
   starts: number[];
   from: number[];
   to: number[];
   copied: boolean[];
+  tail: number;
+  /** Lengths of the normalised and the original text. */
+  length: number;
+  sourceLength: number;
 }
 
 interface Edit {
@@ -69,16 +75,15 @@ interface Edit {
 /** Applies sorted, non-overlapping edits; `tail` original spans are appended after the separator. */
 function rewrite(text: string, edits: readonly Edit[], tail: readonly Edit[] = []): { text: string; map: OffsetMap } {
   const out: string[] = [];
-  const map: OffsetMap = { starts: [], from: [], to: [], copied: [] };
-  let length = 0;
+  const map: OffsetMap = { starts: [], from: [], to: [], copied: [], tail: 0, length: 0, sourceLength: text.length };
   const push = (piece: string, from: number, to: number, copied: boolean) => {
     if (piece === '') return;
-    map.starts.push(length);
+    map.starts.push(map.length);
     map.from.push(from);
     map.to.push(to);
     map.copied.push(copied);
     out.push(piece);
-    length += piece.length;
+    map.length += piece.length;
   };
   let at = 0;
   for (const e of edits) {
@@ -87,6 +92,7 @@ function rewrite(text: string, edits: readonly Edit[], tail: readonly Edit[] = [
     at = e.to;
   }
   push(text.slice(at), at, text.length, true);
+  map.tail = map.starts.length;
   if (tail.length > 0) {
     push(TAIL_SEPARATOR, text.length, text.length, false);
     for (const t of tail) {
@@ -111,13 +117,23 @@ function segmentAt(map: OffsetMap, pos: number): number {
   return lo;
 }
 
+/**
+ * The original span of [start, end). Deleted markup at an edge of the main
+ * text's span joins it («**Гари**пова**» whole, «<b>Веру</b>» whole), so
+ * that rewriting the span leaves no orphan marker or closing tag.
+ */
 function mapSpan(map: OffsetMap, start: number, end: number): [number, number] {
   if (map.starts.length === 0) return [start, end];
   const a = segmentAt(map, start);
-  const from = map.copied[a] ? map.from[a]! + (start - map.starts[a]!) : map.from[a]!;
+  let from = map.copied[a] ? map.from[a]! + (start - map.starts[a]!) : map.from[a]!;
   if (end <= start) return [from, from];
   const b = segmentAt(map, end - 1);
-  const to = map.copied[b] ? map.from[b]! + (end - map.starts[b]!) : map.to[b]!;
+  let to = map.copied[b] ? map.from[b]! + (end - map.starts[b]!) : map.to[b]!;
+  if (b < map.tail) {
+    if (start === map.starts[a] && a > 0) from = Math.min(from, map.to[a - 1]!);
+    const segmentEnd = b + 1 < map.starts.length ? map.starts[b + 1]! : map.length;
+    if (end === segmentEnd) to = Math.max(to, b + 1 < map.tail ? map.from[b + 1]! : map.sourceLength);
+  }
   return to >= from ? [from, to] : [to, from];
 }
 

@@ -57,10 +57,13 @@ export interface PiiFinding {
   personId?: string;
   /** full-name, first-patronymic, initials, surname, name-like, phone, email, snils, passport, inn */
   kind: string;
-  /** Position in the scanned text (UTF-16 code units). */
+  /**
+   * Position in the scanned text as given (UTF-16 code units), covering the
+   * disguised spelling whole: purge.ts rewrites exactly this span.
+   */
   index: number;
   length: number;
-  /** The matched text, masked: safe to log. */
+  /** The matched text as the reader sees it, masked: safe to log. */
   excerpt: string;
 }
 
