@@ -22,7 +22,7 @@
  *    (attributes: title, href) is not lost: it is appended after the text,
  *    behind a separator no name or number can cross.
  * 3. Look-alikes: Latin and Greek letters that look Cyrillic become
- *    Cyrillic, and 0, 3, 4, 6 between letters become о, з, ч, б, in
+ *    Cyrillic, and 0, 3, 4, 6 between Cyrillic letters become о, з, ч, б, in
  *    - a word whose letters are at least half Cyrillic, anywhere;
  *    - a word of other look-alike letters only (or with fewer Cyrillic
  *      ones), or a single capital initial («A.»), when Russian dominates the
@@ -36,8 +36,8 @@
  * Positions. The scan reports positions in the normalised text;
  * `toOriginal` maps a span back to the span of the original text that
  * produced it (purge.ts rewrites exactly that span of the file). Markup
- * removed inside a span is inside the mapped span; markup at its edges is
- * not.
+ * removed inside a span or at its edges is inside the mapped span, so a
+ * rewrite leaves no orphan marker or closing tag.
  */
 import { decodeHTML } from 'entities';
 

@@ -42,6 +42,10 @@
  * not (passport: «паспорт», «серия»), so dates, years, order numbers and
  * ISBNs stay quiet. The school's own public phone and e-mail are allowed.
  *
+ * Every text is read as the reader sees it (normalise-text.ts): look-alike
+ * letters, invisible characters, entities and markup inside a word hide
+ * nothing from these rules. Positions refer to the text as given.
+ *
  * Excerpts go to logs, so they are masked: a name keeps only first letters
  * («Н… В. С…»), a phone its first and last two digits, numbers nothing.
  */
