@@ -71,6 +71,8 @@ async function viteBuild(root: string, key: string, outDir: string): Promise<voi
     publicDir: false,
     mode: 'production',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    // Only the Russian interface: the bare package would bring every language (cms/decap-locales.ts).
+    resolve: { alias: [{ find: /^decap-cms-locales$/, replacement: path.join(root, 'cms/decap-locales.ts') }] },
     build: {
       outDir,
       emptyOutDir: true,

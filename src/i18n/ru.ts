@@ -127,7 +127,7 @@ export const cmsUi = {
   idPattern: 'строчные латинские буквы, цифры и дефисы, например «math» или «p-017»',
   formatPattern: 'значение в нужном формате',
   urlPattern: 'адрес, начинающийся с https://',
-  emailPattern: 'адрес электронной почты, например info@school.ru',
+  emailPattern: 'адрес электронной почты вида имя@домен',
   maxLength: (n: number) => `не длиннее ${n} символов`,
   optionalGroup: (labels: readonly string[]) => `Можно не заполнять; если заполняете, нужны поля ${labels.map((l) => `«${l}»`).join(', ')}`,
   saveRefused: 'Сайт с такой записью не соберётся. Исправьте:',
@@ -364,4 +364,15 @@ export const uploadReview = {
     doccomm: 'Комментарий',
     comment: 'Комментарий',
   } as Readonly<Record<string, string>>,
+} as const;
+
+/** Messages of the leak scan after each build (src/integrations/leak-scan.ts); never a name, only ids and masked excerpts. */
+export const leakScanUi = {
+  summary: (r: { files: number; kb: number; reused: number; skipped: number; ms: number; leaks: readonly unknown[] }) =>
+    `проверено файлов: ${r.files} (${r.kb} КБ текста, без изменений с прошлой сборки: ${r.reused}, копий сборки редактора пропущено: ${r.skipped}) за ${r.ms} мс, утечек: ${r.leaks.length}`,
+  name: (file: string, personId: string, via: string) => `${file}: персональные данные участника ${personId} без согласия (${via})`,
+  numberOrContact: (file: string, kind: string, excerpt: string, via: string) =>
+    `${file}: ${kind} «${excerpt}» — персональные данные, публиковать нельзя (${via})`,
+  kinds: { phone: 'телефон', email: 'адрес электронной почты', snils: 'СНИЛС', passport: 'номер паспорта', inn: 'ИНН' },
+  stopped: (n: number) => `Сборка остановлена: в dist/ найдены персональные данные без согласия (${n}). Публиковать нельзя.`,
 } as const;

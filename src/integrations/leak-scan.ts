@@ -1,17 +1,21 @@
 /**
  * After every build, the leak scan of dist/ (src/privacy/leak-scan.ts): a
- * registry name anywhere it is not permitted fails the build, naming the
- * file and the person's id. Runs last, after every other post-build step
- * (search index, images), so it reads what will actually be deployed.
+ * registry name anywhere it is not permitted, a personal contact or an
+ * identity number fails the build, naming the file and the person's id or
+ * the kind of data (masked). Runs last, after every other post-build step
+ * (search index, images, the CMS bundle's copy), so it reads what will
+ * actually be deployed.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { bundleBase, bundleKey, cacheRoot } from '../../cms/bundle.ts';
 import { cacheDir } from '../build/cache-dir.ts';
+import { leakScanUi } from '../i18n/ru.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import { todayIso } from '../lib/dates.ts';
-import { scanForLeaks } from '../privacy/leak-scan.ts';
+import { scanForLeaks, type Leak, type SourceOnlyFolder } from '../privacy/leak-scan.ts';
 import { reviewedContent } from '../privacy/gate.ts';
 import { peopleOf, registryOf } from '../privacy/registry.ts';
 import type { SiteSettings } from '../schema/settings.ts';
@@ -20,10 +24,31 @@ export class LeakError extends Error {
   override name = 'LeakError';
 }
 
+/** The CMS bundle of the current sources, as copied into dist/ by cms/integration.ts, and its build in the cache. */
+export function cmsBundleFolder(root: string): SourceOnlyFolder {
+  const key = bundleKey(root);
+  return { dir: bundleBase(key).replace(/^\/|\/$/g, ''), source: path.join(cacheRoot(root), key) };
+}
+
+function describe(leak: Leak): string {
+  return leak.rule === 'pii-name'
+    ? leakScanUi.name(leak.file, leak.personId, leak.via)
+    : leakScanUi.numberOrContact(
+        leak.file,
+        leakScanUi.kinds[leak.kind as keyof typeof leakScanUi.kinds] ?? leak.kind,
+        leak.excerpt,
+        leak.via,
+      );
+}
+
 export function leakScan(): AstroIntegration {
+  let root = process.cwd();
   return {
     name: 'nastavnik:leak-scan',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        root = path.resolve(fileURLToPath(config.root));
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const index = reviewedContent();
@@ -33,18 +58,15 @@ export function leakScan(): AstroIntegration {
           dir: fileURLToPath(dir),
           people,
           policy: { today: todayIso(), siteUrl: settings.siteUrl },
+          allowContacts: [settings.phone, settings.email],
+          sourceOnly: [cmsBundleFolder(root)],
           // One verdict file per content root: building a fixture never evicts the school's verdicts.
           cacheFile: path.join(cacheDir('leak-scan'), `${createHash('sha256').update(contentDir()).digest('hex').slice(0, 12)}.json`),
         });
-        const ms = Math.round(performance.now() - started);
-        logger.info(
-          `проверено файлов: ${result.files} (${Math.round(result.bytes / 1024)} КБ текста, без изменений с прошлой сборки: ${result.reused}) за ${ms} мс, утечек: ${result.leaks.length}`,
-        );
+        logger.info(leakScanUi.summary({ ...result, kb: Math.round(result.bytes / 1024), ms: Math.round(performance.now() - started) }));
         if (result.leaks.length) {
-          for (const l of result.leaks) logger.error(`${l.file}: персональные данные участника ${l.personId} без согласия (${l.via})`);
-          const err = new LeakError(
-            `Сборка остановлена: в dist/ найдены персональные данные без согласия (${result.leaks.length}). Публиковать нельзя.`,
-          );
+          for (const l of result.leaks) logger.error(describe(l));
+          const err = new LeakError(leakScanUi.stopped(result.leaks.length));
           err.stack = err.message;
           throw err;
         }

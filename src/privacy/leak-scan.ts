@@ -1,15 +1,44 @@
 /**
- * Trust but verify: after the build, read everything in dist/ for registry
- * names that are not permitted where they appear.
+ * Trust but verify: after the build, read everything in dist/ that content
+ * can reach for personal data that is not permitted where it appears.
  *
  * Every file is read as a reader or a machine would read it — HTML and XML
- * with entities decoded, JSON and JS with escapes decoded, Pagefind's
- * gzip-compressed index fragments unpacked, images' EXIF/XMP/IPTC metadata,
- * uploaded documents' text, metadata and hidden parts (upload-text.ts) —
- * and scanned for every name form of every registry person. A name is
- * permitted only where the consent policy allows naming that person (the
- * file's place on the site decides). Findings name the file and the
- * person's id, never the name, because build logs are not private.
+ * with entities decoded, JSON and JS with escapes decoded, calendars
+ * unfolded, Pagefind's gzip-compressed index files unpacked, images'
+ * EXIF/XMP/IPTC metadata, uploaded documents' text, metadata and hidden
+ * parts (upload-text.ts, parsed once per content and cached) — and scanned with the same scanner as `npm run
+ * validate` (pii-scan.ts, which reads text as the reader sees it):
+ * - registry names, permitted only where the consent policy allows naming
+ *   that person (the file's place on the site decides);
+ * - contacts (phones, e-mails) other than the school's own (`allowContacts`,
+ *   from the site settings) and identity numbers (СНИЛС, passport, ИНН).
+ * Only errors count, as in validate; its warnings never stop a build.
+ *
+ * What is not scanned, and why nothing can hide there:
+ * - Files without a reader (fonts, WebAssembly): no text of theirs reaches
+ *   a reader.
+ * - Folders in `sourceOnly` — the CMS bundle `admin/cms-<key>/`, a copy of a
+ *   Vite build of the CMS code, schemas and packages, never of content
+ *   (cms/bundle.ts). Its interface strings in every language of
+ *   decap-cms-locales once stopped builds on a registry person «Чернова»
+ *   (Bulgarian for «draft»), which no editor can fix. A file there is
+ *   skipped only while it is byte-identical to the same file of the bundle
+ *   in its cache; anything else under that folder is scanned.
+ *   `admin/index.html` (the generated config with content values) and
+ *   `admin/taken.json` are not in it and are scanned.
+ * - Calendar UIDs (`UID:<entry id>@<site host>`): identifiers no calendar
+ *   shows, made of the Latin entry id; as text they look like e-mails.
+ * - Number patterns in Pagefind's word lists (index, filter and meta
+ *   files): they list single words in sorted order, so neighbours are
+ *   unrelated; a phone or number in a page is in that page's fragment, which
+ *   is scanned whole. Names are looked for in all of them.
+ * - Identity-number patterns in image metadata, where camera serial numbers
+ *   look like ИНН; names and contacts there are looked for.
+ * Astro's own JS and CSS chunks are scanned: built from source, but source
+ * may import content, so they are not provably content-free.
+ *
+ * Findings name the file, the person's id or the kind of contact with a
+ * masked excerpt, never the name, because build logs are not private.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -19,16 +48,26 @@ import { decodeHTML } from 'entities';
 import sharp from 'sharp';
 import type { Person } from '../schema/registry.ts';
 import { mayName, type Place, type PolicyContext } from './consent-policy.ts';
-import { buildNameIndex, scanText, type NameIndex } from './pii-scan.ts';
+import { buildNameIndex, scanText, type NameIndex, type PiiFinding } from './pii-scan.ts';
 import { extractUploads } from './upload-cache.ts';
 
-export interface Leak {
+interface LeakBase {
   /** File relative to the scanned folder. */
   file: string;
-  personId: string;
-  /** How the file was read: html, json, js, pagefind, image-metadata… */
+  /** How the file was read: html, json, js, ics, pagefind, image-metadata… */
   via: string;
 }
+
+/** A registry name where its consent does not allow it, or a contact or identity number. */
+export type Leak =
+  | (LeakBase & { rule: 'pii-name'; personId: string })
+  | (LeakBase & {
+      rule: 'pii-contact' | 'pii-id-number';
+      /** phone, email, snils, passport, inn */
+      kind: string;
+      /** Masked, safe to log. */
+      excerpt: string;
+    });
 
 export interface LeakScanResult {
   leaks: Leak[];
@@ -36,6 +75,8 @@ export interface LeakScanResult {
   bytes: number;
   /** Files whose clean verdict was reused from the cache. */
   reused: number;
+  /** Files skipped as identical copies of a source-only build (`sourceOnly`). */
+  skipped: number;
 }
 
 /** The place a built file belongs to, by its first path segment. */
@@ -59,7 +100,7 @@ export function placeOfFile(rel: string): Place {
   return byDir[first] ?? (second ? 'json-ld' : 'home');
 }
 
-const TEXT = new Set(['.html', '.htm', '.xml', '.txt', '.ics', '.svg', '.css', '.webmanifest', '.rss', '.atom']);
+const TEXT = new Set(['.html', '.htm', '.xml', '.txt', '.svg', '.css', '.webmanifest', '.rss', '.atom']);
 const JSON_EXT = new Set(['.json']);
 const JS = new Set(['.js', '.mjs', '.cjs']);
 const IMAGES = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tif', '.tiff']);
@@ -102,6 +143,16 @@ function pagefindText(buf: Buffer): string {
   }
 }
 
+/** A calendar as an application shows it: lines unfolded, text escapes decoded, UIDs left out (see the header). */
+function calendarText(raw: string): string {
+  return raw
+    .replace(/\r?\n[ \t]/g, '')
+    .split(/\r?\n/)
+    .filter((line) => !/^UID[;:]/i.test(line))
+    .map((line) => line.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c)))
+    .join('\n');
+}
+
 async function imageMetadataText(file: string): Promise<string> {
   try {
     const meta = await sharp(file).metadata();
@@ -114,35 +165,77 @@ async function imageMetadataText(file: string): Promise<string> {
   }
 }
 
-/** The text of a built file as a reader or a machine would see it, and how it was read. */
-export async function readableText(file: string): Promise<{ text: string; via: string } | undefined> {
+type Rule = PiiFinding['rule'];
+const ALL_RULES: ReadonlySet<Rule> = new Set(['pii-name', 'pii-contact', 'pii-id-number']);
+const NAMES_ONLY: ReadonlySet<Rule> = new Set(['pii-name']);
+const NAMES_AND_CONTACTS: ReadonlySet<Rule> = new Set(['pii-name', 'pii-contact']);
+
+export interface ReadableText {
+  text: string;
+  /** How the file was read. */
+  via: string;
+  /** What is looked for in it (see the header). */
+  rules: ReadonlySet<Rule>;
+}
+
+/** The text of a built file as a reader or a machine would see it, how it was read and what to look for. */
+export async function readableText(file: string): Promise<ReadableText | undefined> {
   const ext = path.extname(file).toLowerCase();
-  if (PAGEFIND.test(file)) return { text: pagefindText(fs.readFileSync(file)), via: 'pagefind' };
-  if (TEXT.has(ext)) return { text: decodeHTML(fs.readFileSync(file, 'utf8')), via: ext.slice(1) };
-  if (JSON_EXT.has(ext)) return { text: jsonStrings(fs.readFileSync(file, 'utf8')), via: 'json' };
-  if (JS.has(ext)) return { text: decodeEscapes(fs.readFileSync(file, 'utf8')), via: 'js' };
-  if (IMAGES.has(ext)) return { text: await imageMetadataText(file), via: 'image-metadata' };
+  const pagefind = PAGEFIND.exec(file);
+  if (pagefind) {
+    return { text: pagefindText(fs.readFileSync(file)), via: 'pagefind', rules: pagefind[1] === 'fragment' ? ALL_RULES : NAMES_ONLY };
+  }
+  if (ext === '.ics') return { text: calendarText(fs.readFileSync(file, 'utf8')), via: 'ics', rules: ALL_RULES };
+  if (TEXT.has(ext)) return { text: decodeHTML(fs.readFileSync(file, 'utf8')), via: ext.slice(1), rules: ALL_RULES };
+  if (JSON_EXT.has(ext)) return { text: jsonStrings(fs.readFileSync(file, 'utf8')), via: 'json', rules: ALL_RULES };
+  if (JS.has(ext)) return { text: decodeEscapes(fs.readFileSync(file, 'utf8')), via: 'js', rules: ALL_RULES };
+  if (IMAGES.has(ext)) return { text: await imageMetadataText(file), via: 'image-metadata', rules: NAMES_AND_CONTACTS };
   return undefined;
+}
+
+/** A folder of dist that is a copy of a build made from source code alone, and where that build lies. */
+export interface SourceOnlyFolder {
+  /** Relative to the scanned folder, e.g. `admin/cms-<key>`. */
+  dir: string;
+  /** The build's own folder (the cache the copy came from). */
+  source: string;
 }
 
 export interface LeakScanInput {
   dir: string;
   people: readonly Person[];
   policy: PolicyContext;
-  /** Folders under `dir` not to read (e.g. `admin`, which never carries registry data). */
-  skip?: readonly string[];
+  /** The school's own public phones and e-mails (site settings), never reported. */
+  allowContacts?: readonly string[];
+  /** Copies of source-only builds: their files are skipped while identical to the build (see the header). */
+  sourceOnly?: readonly SourceOnlyFolder[];
   /**
    * A file remembering texts found clean, so a rebuild scans only what
-   * changed. A verdict is reused only for the same text, the same people
-   * and the same names allowed at that place; leaks are never remembered.
+   * changed. A verdict is reused only for the same text read the same way,
+   * the same scanner code, the same people, the same names allowed at that
+   * place and the same allowed contacts; leaks are never remembered.
    */
   cacheFile?: string;
 }
 
-/** Scans a built site for registry names outside the places their consent allows. */
+/** Is `abs` (under `rel` in dist) an unchanged copy of a file of a source-only build? */
+function fromSourceOnly(abs: string, rel: string, folders: readonly SourceOnlyFolder[]): boolean {
+  const folder = folders.find((f) => rel.startsWith(`${f.dir}/`));
+  if (!folder) return false;
+  const twin = path.join(folder.source, rel.slice(folder.dir.length + 1));
+  try {
+    return fs.statSync(twin).size === fs.statSync(abs).size && fs.readFileSync(twin).equals(fs.readFileSync(abs));
+  } catch {
+    return false;
+  }
+}
+
+/** Scans a built site for registry names outside the places their consent allows, contacts and identity numbers. */
 export async function scanForLeaks(input: LeakScanInput): Promise<LeakScanResult> {
   const index: NameIndex = buildNameIndex(input.people.map((p) => ({ id: p.id, name: p.name, gender: p.gender })));
-  const peopleKey = hash(JSON.stringify(input.people.map((p) => [p.id, p.name, p.gender])));
+  const allowContacts = [...(input.allowContacts ?? [])];
+  const scanner = scannerFingerprint();
+  const peopleKey = hash(JSON.stringify([scanner, allowContacts, input.people.map((p) => [p.id, p.name, p.gender])]));
   const allowedByPlace = new Map<Place, { ids: Set<string>; key: string }>();
   const allowed = (place: Place) => {
     let entry = allowedByPlace.get(place);
@@ -153,44 +246,66 @@ export async function scanForLeaks(input: LeakScanInput): Promise<LeakScanResult
     }
     return entry;
   };
-  const known = readClean(input.cacheFile);
-  const toRead = listFiles(input.dir).filter((abs) => {
-    const rel = path.relative(input.dir, abs).split(path.sep).join('/');
-    return !input.skip?.some((s) => rel === s || rel.startsWith(`${s}/`));
-  });
-  const documents = extractUploads(toRead.filter((f) => DOCUMENTS.has(path.extname(f).toLowerCase()))).results;
+  const known = scanner ? readClean(input.cacheFile) : new Set<string>();
+  const all = listFiles(input.dir);
+  const documents = extractUploads(all.filter((f) => DOCUMENTS.has(path.extname(f).toLowerCase()))).results;
   const clean = new Set<string>();
   const leaks: Leak[] = [];
   let files = 0;
   let bytes = 0;
   let reused = 0;
-  for (const abs of toRead) {
+  let skipped = 0;
+  for (const abs of all) {
     const rel = path.relative(input.dir, abs).split(path.sep).join('/');
+    if (fromSourceOnly(abs, rel, input.sourceOnly ?? [])) {
+      skipped++;
+      continue;
+    }
     const document = documents.get(abs);
-    const read =
+    const read: ReadableText | undefined =
       document && 'sections' in document
-        ? { text: document.sections.map((s) => s.text).join('\n'), via: 'document' }
+        ? { text: document.sections.map((s) => s.text).join('\n'), via: 'document', rules: ALL_RULES }
         : await readableText(abs);
     if (!read || !read.text) continue;
     files++;
     bytes += read.text.length;
     const place = allowed(placeOfFile(rel));
-    const verdict = hash(`${place.key}|${read.text}`);
+    const verdict = hash(`${place.key}|${read.via}|${[...read.rules].join(',')}|${read.text}`);
     if (known.has(verdict)) {
       clean.add(verdict);
       reused++;
       continue;
     }
     const seen = new Set<string>();
-    for (const f of scanText(read.text, index, { allowPersons: place.ids })) {
-      if (f.rule !== 'pii-name' || f.severity !== 'error' || !f.personId || seen.has(f.personId)) continue;
-      seen.add(f.personId);
-      leaks.push({ file: rel, personId: f.personId, via: read.via });
+    for (const f of scanText(read.text, index, { allowPersons: place.ids, allowContacts })) {
+      if (f.severity !== 'error' || !read.rules.has(f.rule)) continue;
+      if (f.rule === 'pii-name') {
+        if (!f.personId || seen.has(f.personId)) continue;
+        seen.add(f.personId);
+        leaks.push({ file: rel, rule: f.rule, personId: f.personId, via: read.via });
+      } else {
+        const key = `${f.kind}|${f.excerpt}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        leaks.push({ file: rel, rule: f.rule, kind: f.kind, excerpt: f.excerpt, via: read.via });
+      }
     }
-    if (seen.size === 0) clean.add(verdict);
+    if (seen.size === 0 && scanner) clean.add(verdict);
   }
   writeClean(input.cacheFile, clean);
-  return { leaks, files, bytes, reused };
+  return { leaks, files, bytes, reused, skipped };
+}
+
+/** The scanner modules this verdict depends on; a changed scanner never reuses an old clean verdict. */
+const SCANNER_SOURCES = ['./leak-scan.ts', './pii-scan.ts', './normalise-text.ts', './names.ts', './consent-policy.ts'];
+
+/** A hash of the scanner's own source, or undefined (no cache reuse) when it cannot be read. */
+function scannerFingerprint(): string | undefined {
+  try {
+    return hash(SCANNER_SOURCES.map((file) => fs.readFileSync(new URL(file, import.meta.url), 'utf8')).join('\0'));
+  } catch {
+    return undefined;
+  }
 }
 
 const hash = (text: string) => crypto.createHash('sha256').update(text).digest('base64url');

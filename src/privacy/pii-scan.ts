@@ -42,10 +42,15 @@
  * not (passport: «паспорт», «серия»), so dates, years, order numbers and
  * ISBNs stay quiet. The school's own public phone and e-mail are allowed.
  *
+ * Every text is read as the reader sees it (normalise-text.ts): look-alike
+ * letters, invisible characters, entities and markup inside a word hide
+ * nothing from these rules. Positions refer to the text as given.
+ *
  * Excerpts go to logs, so they are masked: a name keeps only first letters
  * («Н… В. С…»), a phone its first and last two digits, numbers nothing.
  */
 import { initialOf, normaliseName, partForms, type NamedPerson } from './names.ts';
+import { emailRanges, normaliseText } from './normalise-text.ts';
 
 export type { NamedPerson } from './names.ts';
 
@@ -56,10 +61,13 @@ export interface PiiFinding {
   personId?: string;
   /** full-name, first-patronymic, initials, surname, name-like, phone, email, snils, passport, inn */
   kind: string;
-  /** Position in the scanned text (UTF-16 code units). */
+  /**
+   * Position in the scanned text as given (UTF-16 code units), covering the
+   * disguised spelling whole: purge.ts rewrites exactly this span.
+   */
   index: number;
   length: number;
-  /** The matched text, masked: safe to log. */
+  /** The matched text as the reader sees it, masked: safe to log. */
   excerpt: string;
 }
 
@@ -426,28 +434,71 @@ function scanNames(text: string, index: NameIndex, allowPersons: ReadonlySet<str
 
 // ——— contacts ———
 
-const EMAIL_LOCAL_CHAR = /[\p{L}\p{N}._%+-]/u;
-const EMAIL_DOMAIN = /[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/uy;
+/** Dashes and minus signs people put between digits. */
+const DASHES = '\\u2010-\\u2015\\u2212-';
+/** The «@» of an address written around a spam filter, without the spaces around it (a leading \s* is slow). */
+const AT_WORD = /[([{<]\s*(?:at|собака)\s*[)\]}>]|(?<=\s)(?:at|собака)(?=\s)|(?<=\s)@|@(?=\s)/giu;
+const DOT_WORD = String.raw`\s*[([{<]\s*(?:dot|точка)\s*[)\]}>]\s*|\s+(?:dot|точка)\s+|\.`;
+const OBFUSCATED_DOMAIN = new RegExp(
+  String.raw`[\p{L}\p{N}-]+(?:(?:${DOT_WORD})[\p{L}\p{N}-]+)*(?:${DOT_WORD})\p{L}{2,}(?![\p{L}\p{N}])`,
+  'iuy',
+);
+const ASCII_LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
 
-/**
- * E-mail addresses, grown outwards from each «@»: a plain regex scan would
- * retry the local part at every letter of the text, which is quadratic in
- * word length and dominated the scan time.
- */
-function* emails(text: string): Generator<{ index: number; raw: string }> {
-  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-    let start = at;
-    while (start > 0 && EMAIL_LOCAL_CHAR.test(text.charAt(start - 1))) start--;
-    EMAIL_DOMAIN.lastIndex = at + 1;
-    const domain = EMAIL_DOMAIN.exec(text);
-    if (start < at && domain) yield { index: start, raw: text.slice(start, at + 1 + domain[0].length) };
+/** An address as written and as meant: the raw span and the address with «@» and dots restored. */
+interface EmailMatch {
+  index: number;
+  raw: string;
+  address: string;
+}
+
+function* emails(text: string): Generator<EmailMatch> {
+  for (const { from, to } of emailRanges(text)) {
+    const raw = text.slice(from, to);
+    yield { index: from, raw, address: raw };
   }
 }
-/** +7 or 8, then ten digits with spaces, hyphens or brackets between them. */
-const PHONE = /(?<![\p{L}\p{N}+])(?:\+[\s\u00a0]?7|8)(?:[\s\u00a0()-]{0,3}\d){10}(?!\p{N})/gu;
+
+/**
+ * Addresses written around a spam filter: «ivanova (at) mail.ru»,
+ * «ivanova [at] mail [dot] ru», «ivanova собака mail.ru», «ivanova @ mail.ru».
+ * The local part is Latin, as in real addresses; a bare English «at» counts
+ * only with a written-out «dot», so «we met at school.» stays prose.
+ */
+function* obfuscatedEmails(text: string): Generator<EmailMatch> {
+  AT_WORD.lastIndex = 0;
+  for (let m = AT_WORD.exec(text); m !== null; m = AT_WORD.exec(text)) {
+    let at = m.index;
+    let after = m.index + m[0].length;
+    while (at > 0 && isSpace(text.charCodeAt(at - 1))) at--;
+    while (isSpace(text.charCodeAt(after))) after++;
+    let start = at;
+    while (start > 0 && ASCII_LOCAL_CHAR.test(text.charAt(start - 1))) start--;
+    if (start === at) continue;
+    OBFUSCATED_DOMAIN.lastIndex = after;
+    const domain = OBFUSCATED_DOMAIN.exec(text);
+    if (!domain) continue;
+    const dots = domain[0].split(new RegExp(DOT_WORD, 'iu'));
+    const bareAt = /^at$/i.test(m[0]);
+    if (bareAt && dots.length - 1 === (domain[0].match(/\./g) ?? []).length) continue;
+    const end = OBFUSCATED_DOMAIN.lastIndex;
+    yield { index: start, raw: text.slice(start, end), address: `${text.slice(start, at)}@${dots.join('.')}` };
+    AT_WORD.lastIndex = end;
+  }
+}
+
+/** +7 or 8, then ten digits with spaces, dashes or brackets between them. */
+const PHONE = new RegExp(String.raw`(?<![\p{L}\p{N}+])(?:\+[\s\u00a0]?7|8)(?:[\s\u00a0()${DASHES}]{0,3}\d){10}(?!\p{N})`, 'gu');
+/**
+ * The dotted writing, 8.921.123.45.67, in its usual groups only: a dot
+ * anywhere would read the decimals of SVG path data as phones.
+ */
+const DOTTED_PHONE = /(?<![\p{L}\p{N}+.-])(?:\+7|8)[.\s\u00a0]?\(?\d{3}\)?[.\s\u00a0]?\d{3}\.\d{2}\.\d{2}(?![\p{N}]|\.\p{N})/gu;
 /** A local number after «тел.», «телефон», «факс»: 246-12-34, (812) 246-12-34. */
-const PHONE_AFTER_WORD =
-  /(?<!\p{L})(?:тел(?:ефон)?[а-я]*|факс|моб)\.?[\s\u00a0:№]*((?:\(\d{3,5}\)[\s\u00a0]*)?\d{1,3}[\s\u00a0-]?\d{2}[\s\u00a0-]?\d{2})(?![\p{N}-])/giu;
+const PHONE_AFTER_WORD = new RegExp(
+  String.raw`(?<!\p{L})(?:тел(?:ефон)?[а-я]*|факс|моб)\.?[\s\u00a0:№]*((?:\(\d{3,5}\)[\s\u00a0]*)?\d{1,3}[\s\u00a0.${DASHES}]?\d{2}[\s\u00a0.${DASHES}]?\d{2})(?![\p{N}${DASHES}])`,
+  'giu',
+);
 
 function phoneDigits(text: string): string {
   const digits = text.replace(/\D/g, '');
@@ -481,11 +532,11 @@ function scanContacts(text: string, allowContacts: readonly string[], out: PiiFi
     taken.push({ index, length: raw.length });
     out.push({ rule: 'pii-contact', severity: 'error', kind, index, length: raw.length, excerpt });
   };
-  for (const { index, raw } of emails(text)) {
-    if (allowedEmails.has(raw.toLowerCase())) taken.push({ index, length: raw.length });
-    else report('email', index, raw, maskEmail(raw));
+  for (const { index, raw, address } of [...emails(text), ...obfuscatedEmails(text)]) {
+    if (allowedEmails.has(address.toLowerCase())) taken.push({ index, length: raw.length });
+    else report('email', index, raw, maskEmail(address));
   }
-  for (const m of text.matchAll(PHONE)) {
+  for (const m of [...text.matchAll(PHONE), ...text.matchAll(DOTTED_PHONE)]) {
     const digits = phoneDigits(m[0]);
     if (!'3489'.includes(digits.charAt(1)) || digits.startsWith('800', 1) || overlaps(taken, m.index, m[0].length)) continue;
     if (allowedPhones.includes(digits)) taken.push({ index: m.index, length: m[0].length });
@@ -503,10 +554,20 @@ function scanContacts(text: string, allowContacts: readonly string[], out: PiiFi
 
 // ——— identity numbers ———
 
-const SNILS = /(?<![\p{N}\-/.])(\d{3})([-\s\u00a0]?)(\d{3})\2(\d{3})[-\s\u00a0]{0,2}(\d{2})(?!\p{N}|[-/.]\p{N})/gu;
+/** What people put between the groups of a number: spaces, dashes, dots, slashes, underscores. */
+const NUMBER_GAP = String.raw`[\s\u00a0._/${DASHES}]`;
+/** 3-3-3-2 digits; the first three groups share one separator, so dates and ranges stay out. */
+const SNILS = new RegExp(
+  String.raw`(?<![\p{N}\-/.])(\d{3})(${NUMBER_GAP}{0,3})(\d{3})\2(\d{3})${NUMBER_GAP}{0,3}(\d{2})(?!\p{N}|[-/.]\p{N})`,
+  'gu',
+);
 const INN = /(?<![\p{N}\-/.])\d{12}(?!\p{N}|[-/.]\p{N})/gu;
-const PASSPORT_AFTER_WORD =
-  /(?<!\p{L})(?:паспорт[а-я]*|сери[яи]|сер\.)[^\p{N}\n]{0,30}?(\d{2}[\s\u00a0]?\d{2}[\s\u00a0]*(?:(?:№|номер|n)[\s\u00a0]*)?\d{6})(?!\p{N})/giu;
+/** Twelve digits in groups right after «ИНН»: 5001 0073 2259. */
+const INN_AFTER_WORD = new RegExp(String.raw`(?<!\p{L})инн[\s\u00a0:№]*((?:\d${NUMBER_GAP}?){11}\d)(?!\p{N})`, 'giu');
+const PASSPORT_AFTER_WORD = new RegExp(
+  String.raw`(?<!\p{L})(?:паспорт[а-я]*|сери[яи]|сер\.)[^\p{N}\n]{0,30}?(\d{2}${NUMBER_GAP}?\d{2}${NUMBER_GAP}*(?:(?:№|номер|n)[\s\u00a0]*)?\d{6})(?!\p{N})`,
+  'giu',
+);
 const PASSPORT_SHAPE = /(?<![\p{N}\-/.])\d{2}[\s\u00a0]\d{2}[\s\u00a0]\d{6}(?!\p{N})/gu;
 
 /** СНИЛС control number: weighted sum mod 101, where 100 and 101 give 00. */
@@ -542,6 +603,10 @@ function scanIdNumbers(text: string, out: PiiFinding[], taken: Span[]): void {
     if (isValidSnils(digits) && (m[2] !== '' || named)) report('snils', 'error', m.index, m[0]);
     else if (named) report('snils', 'warning', m.index, m[0]);
   }
+  for (const m of text.matchAll(INN_AFTER_WORD)) {
+    const index = m.index + m[0].lastIndexOf(m[1]!);
+    report('inn', isValidPersonalInn(m[1]!.replace(/\D/g, '')) ? 'error' : 'warning', index, m[1]!);
+  }
   for (const m of text.matchAll(INN)) {
     if (isValidPersonalInn(m[0])) report('inn', 'error', m.index, m[0]);
     else if (mentions(text, m.index, /инн/i)) report('inn', 'warning', m.index, m[0]);
@@ -549,14 +614,20 @@ function scanIdNumbers(text: string, out: PiiFinding[], taken: Span[]): void {
   for (const m of text.matchAll(PASSPORT_SHAPE)) report('passport', 'warning', m.index, m[0]);
 }
 
-/** Every piece of personal data in `text`, in order of position. */
+/**
+ * Every piece of personal data in `text`, in order of position. The text is
+ * read as the reader sees it (normalise-text.ts); positions refer to the
+ * original text, excerpts to what the reader sees.
+ */
 export function scanText(text: string, index: NameIndex, options: ScanOptions = {}): PiiFinding[] {
+  const view = normaliseText(text);
   const findings: PiiFinding[] = [];
-  scanNames(text, index, options.allowPersons, findings);
-  if (/\d|@/.test(text)) {
+  scanNames(view.text, index, options.allowPersons, findings);
+  if (/[\d@]|at|собака/i.test(view.text)) {
     const taken: Span[] = [];
-    scanContacts(text, options.allowContacts ?? [], findings, taken);
-    scanIdNumbers(text, findings, taken);
+    const allowContacts = (options.allowContacts ?? []).filter((c) => typeof c === 'string').map((c) => normaliseText(c).text);
+    scanContacts(view.text, allowContacts, findings, taken);
+    scanIdNumbers(view.text, findings, taken);
   }
-  return findings.sort((a, b) => a.index - b.index);
+  return findings.map((f) => ({ ...f, ...view.toOriginal(f.index, f.length) })).sort((a, b) => a.index - b.index);
 }

@@ -1,6 +1,8 @@
 /**
  * The leak scan reads a built site the way readers and machines do: HTML,
- * escaped JSON and JS, Pagefind's compressed fragments, image metadata.
+ * escaped JSON and JS, Pagefind's compressed fragments, image metadata,
+ * calendars. It looks for registry names, contacts and identity numbers,
+ * and skips only files that are copies of a build made from source code.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -69,7 +71,7 @@ describe('scanForLeaks', () => {
       'index.html': '<p>Чистая страница</p>',
     });
     const { leaks } = await scanForLeaks({ dir: root, people, policy });
-    expect(leaks).toEqual([{ file: 'news/x/index.html', personId: 'p-001', via: 'html' }]);
+    expect(leaks).toEqual([{ file: 'news/x/index.html', rule: 'pii-name', personId: 'p-001', via: 'html' }]);
   });
 
   it('permits a name only where the consent allows it', async () => {
@@ -97,7 +99,7 @@ describe('scanForLeaks', () => {
     );
     const root = site({ 'pagefind/fragment/ru_abc.pf_fragment': fragment });
     const { leaks } = await scanForLeaks({ dir: root, people, policy });
-    expect(leaks).toEqual([{ file: 'pagefind/fragment/ru_abc.pf_fragment', personId: 'p-001', via: 'pagefind' }]);
+    expect(leaks).toEqual([{ file: 'pagefind/fragment/ru_abc.pf_fragment', rule: 'pii-name', personId: 'p-001', via: 'pagefind' }]);
   });
 
   it('reads image metadata (XMP written by a photo editor)', async () => {
@@ -113,7 +115,7 @@ describe('scanForLeaks', () => {
         .toBuffer(),
     });
     const { leaks } = await scanForLeaks({ dir: root, people, policy });
-    expect(leaks).toEqual([{ file: '_astro/photo.jpg', personId: 'p-001', via: 'image-metadata' }]);
+    expect(leaks).toEqual([{ file: '_astro/photo.jpg', rule: 'pii-name', personId: 'p-001', via: 'image-metadata' }]);
   });
 
   it('reuses clean verdicts of unchanged files, and never a leak', async () => {
@@ -123,11 +125,102 @@ describe('scanForLeaks', () => {
       const first = await scanForLeaks({ dir: root, people, policy, cacheFile });
       const second = await scanForLeaks({ dir: root, people, policy, cacheFile });
       expect([first.reused, second.reused]).toEqual([0, 1]);
-      expect(second.leaks).toEqual([{ file: 'news/b/index.html', personId: 'p-001', via: 'html' }]);
+      expect(second.leaks).toEqual([{ file: 'news/b/index.html', rule: 'pii-name', personId: 'p-001', via: 'html' }]);
       fs.writeFileSync(path.join(root, 'news/a/index.html'), '<p>Поздравляем П. С. Орла</p>');
       const third = await scanForLeaks({ dir: root, people, policy, cacheFile });
       expect(third.reused).toBe(0);
       expect(third.leaks.map((l) => l.file).sort()).toEqual(['news/a/index.html', 'news/b/index.html']);
+    } finally {
+      fs.rmSync(cacheFile, { force: true });
+    }
+  });
+
+  it('finds a disguised name as the reader sees it', async () => {
+    const root = site({ 'news/x/index.html': '<p>Поздравляем Павла Серг&#1077;евича О<b>рла</b> и Пaвлa Opлa!</p>' });
+    const { leaks } = await scanForLeaks({ dir: root, people, policy });
+    expect(leaks).toEqual([{ file: 'news/x/index.html', rule: 'pii-name', personId: 'p-001', via: 'html' }]);
+  });
+
+  it('finds contacts and identity numbers, but not the school’s own', async () => {
+    const fragment = zlib.gzipSync(
+      Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(JSON.stringify({ content: 'Анкета: СНИЛС 112-233-445 95.' }))]),
+    );
+    const root = site({
+      'news/a/index.html': '<p>Звоните наставнику: +7 (921) 123-45-67.</p><footer>+7 (812) 000-00-01, info@school1.example</footer>',
+      'practices.json': JSON.stringify([{ title: 'Практика', contact: 'ivanova.m@mail.ru', school: 'info@school1.example' }]),
+      'pagefind/fragment/ru_abc.pf_fragment': fragment,
+      'index.html': '<footer>Приёмная: +7 (812) 000-00-01, <a href="mailto:info@school1.example">info@school1.example</a></footer>',
+    });
+    const { leaks } = await scanForLeaks({ dir: root, people, policy, allowContacts: ['+7 (812) 000-00-01', 'info@school1.example'] });
+    expect(leaks.sort((a, b) => a.file.localeCompare(b.file))).toEqual([
+      { file: 'news/a/index.html', rule: 'pii-contact', kind: 'phone', excerpt: '+7 (•••) •••-••-67', via: 'html' },
+      { file: 'pagefind/fragment/ru_abc.pf_fragment', rule: 'pii-id-number', kind: 'snils', excerpt: '•••-•••-••• ••', via: 'pagefind' },
+      { file: 'practices.json', rule: 'pii-contact', kind: 'email', excerpt: 'i…@mail.ru', via: 'json' },
+    ]);
+  });
+
+  it('reads calendars unfolded, without taking event UIDs for e-mails', async () => {
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'BEGIN:VEVENT',
+      'UID:regionalnyy-seminar-nastavnichestvo-pedagogov-2026@nastavnik.school.\r\n example',
+      'SUMMARY:Семинар',
+      'DESCRIPTION:Запись по телефону 8 921 1\r\n 23-45-67\\, до пятницы.',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const root = site({ 'events/calendar.ics': ics });
+    const { leaks } = await scanForLeaks({ dir: root, people, policy });
+    expect(leaks).toEqual([{ file: 'events/calendar.ics', rule: 'pii-contact', kind: 'phone', excerpt: '8 ••• •••-••-67', via: 'ics' }]);
+  });
+
+  it('scans no number patterns in Pagefind word lists, where neighbouring words are unrelated', async () => {
+    const words = ['107', '108', '109', '11', '8', '921', '123', '45', '67'].join(' ');
+    const root = site({ 'pagefind/index/ru_1.pf_index': zlib.gzipSync(Buffer.from(`pagefind_dcd${words}`)) });
+    expect((await scanForLeaks({ dir: root, people, policy })).leaks).toEqual([]);
+  });
+
+  it('does not take a package version for an e-mail', async () => {
+    const root = site({ '_astro/app.js': 'console.log(`decap-cms-app@3.16.3`, "react@19.1.0");' });
+    expect((await scanForLeaks({ dir: root, people, policy })).leaks).toEqual([]);
+  });
+
+  it('skips a copy of the CMS bundle only while it is byte-identical to the bundle built from source', async () => {
+    const people2 = [
+      ...people,
+      { ...people[0]!, id: 'p-003', name: { last: 'Чернова', first: 'Мария', middle: 'Ивановна' }, gender: 'female' },
+    ] as Person[];
+    const bundle = 'const bg = { draft: "Чернова", status: "Чернова" };';
+    const root = site({
+      'admin/cms-0123456789abcdef/main.js': bundle,
+      'admin/cms-0123456789abcdef/extra.js': 'const x = "Мария Ивановна Чернова";',
+      'admin/index.html': '<script type="application/json" id="cms-config">{"hint":"Автор — Мария Ивановна Чернова"}</script>',
+      'admin/taken.json': JSON.stringify({ programs: { code: { 'НП-1': 'content/programs/chernova-m-i.md', author: 'Чернова М. И.' } } }),
+    });
+    const source = fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-bundle-src-'));
+    try {
+      fs.writeFileSync(path.join(source, 'main.js'), bundle);
+      fs.writeFileSync(path.join(source, 'extra.js'), 'const x = "другой текст";');
+      const { leaks } = await scanForLeaks({
+        dir: root,
+        people: people2,
+        policy,
+        sourceOnly: [{ dir: 'admin/cms-0123456789abcdef', source }],
+      });
+      expect(leaks.map((l) => l.file).sort()).toEqual(['admin/cms-0123456789abcdef/extra.js', 'admin/index.html', 'admin/taken.json']);
+    } finally {
+      fs.rmSync(source, { recursive: true, force: true });
+    }
+  });
+
+  it('does not reuse a clean verdict once the allowed contacts change', async () => {
+    const root = site({ 'news/a/index.html': '<p>Приёмная: +7 (812) 000-00-01</p>' });
+    const cacheFile = path.join(root, '..', `${path.basename(root)}-clean.json`);
+    try {
+      const first = await scanForLeaks({ dir: root, people, policy, cacheFile, allowContacts: ['+7 (812) 000-00-01'] });
+      const second = await scanForLeaks({ dir: root, people, policy, cacheFile });
+      expect(first.leaks).toEqual([]);
+      expect(second.leaks.map((l) => l.rule)).toEqual(['pii-contact']);
     } finally {
       fs.rmSync(cacheFile, { force: true });
     }
