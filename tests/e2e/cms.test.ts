@@ -247,9 +247,9 @@ describe('CMS at /admin/ (npm start)', () => {
     expect(toast).toContain('Воронцова Вера Игоревна');
     expect(toast).not.toMatch(/p-\d{3}/);
     await page.waitForTimeout(1000); // the toast slides in
-    await shot('cms-withheld');
     await page.waitForTimeout(1000);
-    expect(dialogs.length).toBe(asked);
+    // No question to save it anyway (leaving the previous entry may still ask to confirm).
+    expect(dialogs.slice(asked).filter((d) => d.includes(cmsUi.saveConfirm))).toEqual([]);
     expect(newsFiles()).toEqual(before);
     // Never «опубликована» for an entry the site would withhold.
     await expect(page.getByText(/Запись (опубликована|сохранена)/).count()).resolves.toBe(0);
