@@ -48,12 +48,20 @@ function decapMode(env: NodeJS.ProcessEnv = process.env): DecapMode {
   return backendFromEnv({ ...env, CMS_BACKEND: 'local' }).editorialWorkflow ? 'git' : 'fs';
 }
 
+/** A request's path, also from an absolute-form request line; undecodable ones count as the admin page. */
+function pathnameOf(url: string | undefined): string {
+  try {
+    return new URL(url ?? '/', 'http://localhost').pathname;
+  } catch {
+    return '/admin/';
+  }
+}
+
 /** The path of a request under /admin, decoded and lower-cased for the comparison, or undefined elsewhere. */
-function adminPath(url: string | undefined): string | undefined {
-  const raw = (url ?? '').split('?')[0] ?? '';
+function adminPath(pathname: string): string | undefined {
   let decoded: string;
   try {
-    decoded = decodeURIComponent(raw).toLowerCase();
+    decoded = decodeURIComponent(pathname).toLowerCase();
   } catch {
     return '/admin/'; // undecodable: treat it as the admin page, so the guard sees it
   }
@@ -139,7 +147,8 @@ export function localApi(options: LocalApiOptions) {
   }
 
   return (req: IncomingMessage, res: ServerResponse, next: Next): void => {
-    const pathname = adminPath(req.url);
+    const raw = pathnameOf(req.url);
+    const pathname = adminPath(raw);
     if (pathname === undefined) return next();
     const fail = (e: unknown) => {
       const [status, message] = e instanceof ApiRefusal ? [e.status, e.message] : [500, cmsApiUi.failed];
@@ -154,7 +163,6 @@ export function localApi(options: LocalApiOptions) {
       res.setHeader('x-frame-options', 'DENY');
       return next();
     }
-    const raw = (req.url ?? '').split('?')[0] ?? '';
     api(req, res, raw, (err?: unknown) => fail(err)).catch(fail);
   };
 }
