@@ -1,9 +1,9 @@
 /**
  * Which Git host the CMS saves to, read from environment variables at build.
  *
- * Without `CMS_BACKEND` the CMS works with the local backend only
- * (decap-server on 127.0.0.1, started by `npm start`): right for a laptop,
- * and the admin page says so when it is opened anywhere else. A school that
+ * Without `CMS_BACKEND` the CMS works with the local backend only (the
+ * local API of `npm start`'s dev server, cms/local-api.ts): right for a
+ * laptop, and the admin page says so when it is opened anywhere else. A school that
  * publishes from its own Git host sets the variables in its CI
  * (docs/cms-backends.md). A wrong combination stops the build with a Russian
  * message instead of shipping an editor that cannot log in.
@@ -18,7 +18,7 @@ export interface BackendChoice {
   name: BackendName;
   backend: Record<string, unknown>;
   editorialWorkflow: boolean;
-  /** True when the page should also look for decap-server on 127.0.0.1. */
+  /** True when the CMS can save only through the local API of `npm start`. */
   local: boolean;
 }
 
@@ -27,15 +27,6 @@ export class CmsConfigError extends Error {
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
-
-const DEFAULT_LOCAL_PORT = '8081';
-
-/** The decap-server API address the local backend talks to. */
-export function localBackendUrl(env: Env): string {
-  const port = env.DECAP_PORT || DEFAULT_LOCAL_PORT;
-  if (!/^\d{2,5}$/.test(port)) throw new CmsConfigError(`DECAP_PORT: ожидается номер порта, получено «${port}»`);
-  return `http://127.0.0.1:${port}/api/v1`;
-}
 
 const truthy = (v: string | undefined) => v !== undefined && /^(1|true|yes|да)$/i.test(v.trim());
 
@@ -74,7 +65,8 @@ export function backendFromEnv(env: Env): BackendChoice {
     case 'local':
       return {
         name,
-        backend: { name: 'proxy', proxy_url: localBackendUrl(env), branch },
+        // The address (with the run's key) is known only to the dev server's admin page.
+        backend: { name: 'proxy', branch },
         editorialWorkflow,
         local: true,
       };

@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /** Everything the bundle is made of, relative to the project root. */
-export const BUNDLE_INPUTS = ['cms', 'src/schema', 'src/lib', 'src/i18n', 'src/styles', 'package-lock.json'] as const;
+export const BUNDLE_INPUTS = ['cms', 'src/schema', 'src/lib', 'src/privacy', 'src/i18n', 'src/styles', 'package-lock.json'] as const;
 
 /** How many bundles the cache keeps (the newest). */
 const KEEP = 3;

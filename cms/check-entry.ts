@@ -29,12 +29,12 @@ export function checkEntry(collection: string, data: Record<string, unknown>, fi
   return result.success ? [] : issuesToProblems(result.error.issues, { file, root: schema, data: clean });
 }
 
-/** The error a refused save shows in the CMS: every problem on its own line. */
+/** The error a refused save shows in the CMS: why, then every problem on its own line. */
 export class EntryRejected extends Error {
   override name = '';
   readonly problems: Problem[];
-  constructor(problems: Problem[]) {
-    super(`${cmsUi.saveRefused}\n${problems.map((p) => `• ${p.message}`).join('\n')}`);
+  constructor(problems: Problem[], heading: string = cmsUi.saveRefused) {
+    super(`${heading}\n${problems.map((p) => `• ${p.message}`).join('\n')}`);
     this.problems = problems;
   }
 }

@@ -1,16 +1,17 @@
 /**
- * The save check's server half, under `npm start` only: `POST /admin/check.json`
- * with the entry the editor is about to save answers with what the build
- * would say of it — with the whole content folder and the registry at hand,
- * which the browser never has: references to other entries, attached files,
- * and the privacy review (a registry name or a phone number in the text, a
- * consent that does not allow what the entry publishes). The answer names
- * people only as the validator does (masked); the server listens on the
- * editor's own computer. A static site has no such endpoint: there the CMS
- * checks what it can in the browser and the host's build checks the rest.
+ * The save check's server half, under `npm start` only: the local API's
+ * `<api>/check.json` (cms/local-api.ts, behind the same Host, Origin and key
+ * guard as the rest of it) answers with what the build would say of the
+ * entry the editor is about to save — with the whole content folder and the
+ * registry at hand: references to other entries, attached files, and the
+ * privacy review (a registry name or a phone number in the text, a consent
+ * that does not allow what the entry publishes). Only the admin page of this
+ * dev server can ask, so the answer names people by name
+ * (cms/people-names.ts). On a Git host the browser runs the privacy review
+ * itself with the registry it reads through the CMS (cms/browser-review.ts).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { registryOf } from '../src/privacy/registry.ts';
 import { PRIVACY_RULES } from '../src/privacy/review.ts';
 import { COLLECTIONS, type CollectionName } from '../src/schema/index.ts';
 import type { ContentFile } from '../src/lib/content-files.ts';
@@ -18,9 +19,7 @@ import { contentDir, displayPath, projectRoot } from '../src/lib/content-dir.ts'
 import { todayIso } from '../src/lib/dates.ts';
 import { isError, type Problem } from '../src/lib/problems.ts';
 import { validateContent } from '../src/lib/validate-content.ts';
-
-/** A file-like name: Astro's dev server answers paths without an extension or a trailing slash itself. */
-export const CHECK_PATH = '/admin/check.json';
+import { namePeople } from './people-names.ts';
 
 /** What the CMS sends: the entry as it would be written. */
 export interface CheckRequest {
@@ -40,7 +39,7 @@ export interface CheckRequest {
 export interface EntryReview {
   /** The build would stop: not saved. */
   errors: Problem[];
-  /** Saved, but withheld from the site (personal data without consent). */
+  /** The site would withhold it (personal data without consent): not saved either. */
   withheld: Problem[];
   /** Worth a look (a name-like string not in the registry). */
   warnings: Problem[];
@@ -50,7 +49,12 @@ export class CheckRequestError extends Error {
   override name = 'CheckRequestError';
 }
 
+const optionalText = (v: unknown) => v === undefined || typeof v === 'string';
+
 function candidateOf(req: CheckRequest, root: string): ContentFile {
+  if (typeof req !== 'object' || req === null || typeof req.collection !== 'string') throw new CheckRequestError('collection expected');
+  if (!optionalText(req.file) || !optionalText(req.id) || !optionalText(req.body))
+    throw new CheckRequestError('file, id, body: strings expected');
   if (!Object.hasOwn(COLLECTIONS, req.collection)) throw new CheckRequestError(`unknown collection «${req.collection}»`);
   const collection = req.collection as CollectionName;
   const def = COLLECTIONS[collection];
@@ -63,44 +67,18 @@ function candidateOf(req: CheckRequest, root: string): ContentFile {
   return { collection, id, path: abs, file: displayPath(abs), data: req.data, body: req.body ?? '' };
 }
 
-/** What `npm run validate` would report for the content root with this entry saved. */
+/** What `npm run validate` would report for the content root with this entry saved, people named by name. */
 export function reviewEntry(req: CheckRequest, root = contentDir(), today = todayIso()): EntryReview {
   const candidate = candidateOf(req, root);
+  const index = validateContent(root, today, candidate);
   // Files the entry points to arrive with the save itself (Decap uploads them together), so none is missing yet.
-  const mine = validateContent(root, today, candidate).problems.filter((p) => p.file === candidate.file && p.rule !== 'file-missing');
+  const mine = namePeople(
+    index.problems.filter((p) => p.file === candidate.file && p.rule !== 'file-missing'),
+    registryOf(index),
+  );
   return {
     errors: mine.filter((p) => isError(p) && !PRIVACY_RULES.has(p.rule)),
     withheld: mine.filter((p) => isError(p) && PRIVACY_RULES.has(p.rule)),
     warnings: mine.filter((p) => !isError(p)),
-  };
-}
-
-/** Largest request accepted: an entry's text, not its files (those are uploaded separately). */
-const MAX_BODY = 4 * 1024 * 1024;
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new CheckRequestError('request too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Dev-server middleware answering `POST /admin/check.json`. */
-export function checkMiddleware() {
-  return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
-    if (req.method !== 'POST' || req.url !== CHECK_PATH) return next();
-    const reply = (status: number, body: unknown) => {
-      res.statusCode = status;
-      res.setHeader('content-type', 'application/json; charset=utf-8');
-      res.setHeader('cache-control', 'no-store');
-      res.end(JSON.stringify(body));
-    };
-    readBody(req)
-      .then((text) => reply(200, reviewEntry(JSON.parse(text) as CheckRequest)))
-      .catch((e: unknown) => reply(e instanceof CheckRequestError || e instanceof SyntaxError ? 400 : 500, { error: String(e) }));
   };
 }

@@ -5,9 +5,10 @@
  * collection with the fields of its zod schema (cms/fields.ts); the two
  * settings files form one "files" collection; the people registry is listed
  * last, labelled as personal data. Folder paths follow `CONTENT_DIR`, relative
- * to the project root, because decap-server writes under its working
- * directory. The result is plain JSON: the admin page embeds it, and the
- * browser bundle (which does not depend on content or environment) reads it.
+ * to the project root, because the local API writes under it. The result is
+ * plain JSON: the admin page embeds it, the browser bundle (which does not
+ * depend on content or environment) reads it, and the local API takes its
+ * folders as the only paths it lets the CMS touch (cms/path-policy.ts).
  */
 import { plainContext } from '../src/schema/context.ts';
 import { COLLECTIONS, type CollectionDef, type CollectionName } from '../src/schema/index.ts';
@@ -22,8 +23,8 @@ export interface CmsConfigOptions {
   /** Content root relative to the project root, forward slashes (e.g. `content`). */
   contentDir: string;
   backend: BackendChoice;
-  /** decap-server URL to try first when the page is opened on this computer. */
-  localBackendUrl?: string;
+  /** The dev server's local API (`/admin/api/<key>`): when given, the CMS saves through it, whatever Git host is set. */
+  localApi?: string;
   /** Public address of the site, for «Посмотреть на сайте» links. */
   siteUrl?: string;
 }
@@ -150,8 +151,7 @@ export function cmsConfig(options: CmsConfigOptions): CmsConfig {
   const { backend } = options;
   return {
     load_config_file: false,
-    backend: backend.backend,
-    ...(backend.local && options.localBackendUrl ? { local_backend: { url: options.localBackendUrl } } : {}),
+    backend: options.localApi ? { name: 'proxy', proxy_url: options.localApi, branch: backend.backend.branch ?? 'main' } : backend.backend,
     ...(backend.editorialWorkflow ? { publish_mode: 'editorial_workflow' } : {}),
     locale: 'ru',
     ...(options.siteUrl ? { site_url: options.siteUrl, display_url: options.siteUrl } : {}),

@@ -11,3 +11,21 @@ declare module 'decap-cms-locales/dist/esm/ru/index.js' {
   const phrases: Phrases;
   export default phrases;
 }
+
+/** The parts of Decap's core the registry read uses (cms/decap-entries.ts). */
+declare module 'decap-cms-core/dist/esm/redux/index.js' {
+  interface DecapState {
+    config: unknown;
+    collections: { get(name: string): unknown };
+  }
+  export const store: { getState(): DecapState };
+}
+
+declare module 'decap-cms-core/dist/esm/backend.js' {
+  interface DecapEntry {
+    slug: string;
+    path: string;
+    data: Record<string, unknown> | null;
+  }
+  export function currentBackend(config: unknown): { listAllEntries(collection: unknown): Promise<DecapEntry[]> };
+}

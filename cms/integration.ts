@@ -12,14 +12,17 @@
  *   the cache; a small dev-only script keeps the page from reloading when
  *   content changes on disk (cms/dev-reload.ts).
  * The page learns the script URL from a virtual module. Under `astro dev` the
- * server also answers the save check's questions (cms/check-server.ts).
+ * server also guards every /admin/ request and serves the CMS's local API
+ * (cms/local-api.ts): saves and the save check, with no second server.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { ViteDevServer } from 'vite';
 import { bundleEntry, bundleKey, cacheRoot, copyBundle, ensureBundle, type BundleResult } from './bundle.ts';
-import { checkMiddleware } from './check-server.ts';
+import { apiKey } from './api-key.ts';
+import { localApi } from './local-api.ts';
 
 const VIRTUAL = 'virtual:nastavnik/cms';
 const RESOLVED = `\0${VIRTUAL}`;
@@ -71,10 +74,12 @@ export function cmsAdmin(): AstroIntegration {
   return {
     name: 'nastavnik:cms',
     hooks: {
-      'astro:config:setup': ({ command, config, updateConfig }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         root = path.resolve(fileURLToPath(config.root));
         const dev = command === 'dev';
         const key = dev ? '' : bundleKey(root);
+        // Drawn here when `astro dev` runs without scripts/dev.ts; kept across config restarts.
+        if (dev) apiKey();
         updateConfig({
           vite: {
             plugins: [
@@ -82,11 +87,13 @@ export function cmsAdmin(): AstroIntegration {
                 name: 'nastavnik:cms',
                 resolveId: (id: string) => (id === VIRTUAL ? RESOLVED : undefined),
                 load: (id: string) => (id === RESOLVED ? virtualModule(dev, root, key) : undefined),
-                configureServer: (server: {
-                  middlewares: { use: (fn: ReturnType<typeof serveBundle> | ReturnType<typeof checkMiddleware>) => void };
-                }) => {
+                configureServer: (server: ViteDevServer) => {
                   server.middlewares.use(serveBundle(root));
-                  server.middlewares.use(checkMiddleware());
+                  // Astro puts its own middlewares in front of the stack after the others are set up; the guard
+                  // goes in front of them all, later still: nothing under /admin/ answers an unchecked request.
+                  return () => {
+                    server.middlewares.stack.unshift({ route: '', handle: localApi({ log: (line) => logger.warn(line) }) });
+                  };
                 },
               },
             ],

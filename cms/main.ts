@@ -1,7 +1,9 @@
 /**
  * The CMS in the editor's browser: Decap CMS with the Russian interface, the
- * generated config embedded in the admin page, the save check, the file
- * formats, the upload guard and the previews in the site's own styles.
+ * generated config embedded in the admin page, the save check (the dev
+ * server's review when the page names one, else the browser's own with the
+ * registry read through the CMS backend), the file formats, the upload guard
+ * and the previews in the site's own styles.
  *
  * This bundle depends on the schemas and this folder only — never on the
  * content or the environment, which reach it through the page's JSON — so a
@@ -22,13 +24,19 @@ import { NewsPreview } from './previews/news.ts';
 import { PracticePreview } from './previews/practice.ts';
 import { ProgramPreview } from './previews/program.ts';
 import { StagePreview } from './previews/stage.ts';
-import { preSave } from './save.ts';
+import { loadEntries } from './decap-entries.ts';
+import { makePreSave, pageChecks } from './save.ts';
 import { guardUploads } from './uploads.ts';
 
+function readJson<T>(id: string): T | undefined {
+  const text = document.getElementById(id)?.textContent;
+  return text ? (JSON.parse(text) as T) : undefined;
+}
+
 function readConfig(): CmsConfig {
-  const node = document.getElementById('cms-config');
-  if (!node?.textContent) throw new Error('admin page: #cms-config is missing');
-  return JSON.parse(node.textContent) as CmsConfig;
+  const config = readJson<CmsConfig>('cms-config');
+  if (!config) throw new Error('admin page: #cms-config is missing');
+  return config;
 }
 
 function showNotice(text: string): void {
@@ -41,32 +49,17 @@ function showNotice(text: string): void {
 
 const isLocalPage = () => ['localhost', '127.0.0.1', '[::1]'].includes(location.hostname);
 
-/** The local backend answers `info` when decap-server runs. */
-async function localServerUp(url: string): Promise<boolean> {
-  try {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ action: 'info' }),
-    });
-    return res.ok;
-  } catch {
-    return false;
-  }
-}
-
-async function start(): Promise<void> {
+function start(): void {
   const config = readConfig();
   const backend = config.backend as { name: string; proxy_url?: string };
-  if (backend.name === 'proxy') {
-    if (!isLocalPage()) return showNotice(cmsUi.notConfigured);
-    if (!(await localServerUp(backend.proxy_url!))) return showNotice(cmsUi.localServerDown);
-  }
+  // The local backend has an address only on the admin page of `npm start`.
+  if (backend.name === 'proxy' && !backend.proxy_url) return showNotice(isLocalPage() ? cmsUi.localEditorOnly : cmsUi.notConfigured);
+  const local = readJson<{ review?: string }>('cms-local');
 
   guardUploads();
   CMS.registerLocale('ru', russianPhrases(decapRussian));
   for (const { name, extension, formatter } of contentFormats()) CMS.registerCustomFormat(name, extension, formatter);
-  CMS.registerEventListener({ name: 'preSave', handler: preSave });
+  CMS.registerEventListener({ name: 'preSave', handler: makePreSave(pageChecks(local?.review, loadEntries)) });
   for (const css of [fontCyr400, fontLat400, fontCyr700, fontLat700, siteCss]) CMS.registerPreviewStyle(css, { raw: true });
   CMS.registerPreviewTemplate('news', NewsPreview);
   CMS.registerPreviewTemplate('practices', PracticePreview);
@@ -75,4 +68,4 @@ async function start(): Promise<void> {
   CMS.init({ config: config as never });
 }
 
-void start();
+start();

@@ -4,17 +4,24 @@
  * 2. against the values other entries already hold — a stage number, a
  *    programme code, a monitoring cycle (src/lib/unique-fields.ts, from
  *    `/admin/taken.json`);
- * 3. under `npm start`, by the dev server with the whole content folder and
- *    the registry (cms/check-server.ts): references, files, and the privacy
- *    review. What would stop the build is refused; what would keep the entry
- *    off the site (a name or a phone number without consent) is shown, and
- *    the editor decides whether to save it as it is.
+ * 3. by the review: under `npm start` the dev server's, with the whole
+ *    content folder and the registry (cms/check-server.ts: references,
+ *    files, privacy); on a Git host the browser's own privacy review, with
+ *    the registry read through the signed-in CMS backend
+ *    (cms/browser-review.ts).
+ * What would stop the build is refused; so is what the site would withhold
+ * (a registry name or a phone number without consent), with every problem
+ * listed and the person named: the CMS never says «Опубликовано» of an
+ * entry the site will not show. Only a warning (a name-like string that is
+ * not in the registry) is put to the editor. No review, no save.
  * A new entry is then given its transliterated file name (cms/file-names.ts),
  * which the collection's `slug` template picks up.
  */
 import { cmsUi } from '../src/i18n/ru.ts';
+import { todayIso } from '../src/lib/dates.ts';
 import type { Problem } from '../src/lib/problems.ts';
 import { duplicateProblems, type TakenValues } from '../src/lib/unique-fields.ts';
+import { needsPrivacyReview, reviewInBrowser, ReviewUnavailable, type LoadedEntry } from './browser-review.ts';
 import type { CheckRequest, EntryReview } from './check-server.ts';
 import { checkEntry, EntryRejected, entryData } from './check-entry.ts';
 import { FILE_NAME_KEY } from './config.ts';
@@ -31,10 +38,8 @@ interface DataMap {
 
 /** Where the site publishes the taken values (src/pages/admin/taken.json.ts). */
 export const TAKEN_URL = '/admin/taken.json';
-/** Where the dev server reviews an entry (cms/check-server.ts; the same path). */
-export const CHECK_URL = '/admin/check.json';
 
-/** The editor declined to save an entry the site would not publish. */
+/** The editor declined to save an entry with a warning. */
 export class SaveCancelled extends Error {
   override name = '';
   constructor() {
@@ -56,28 +61,51 @@ export async function fetchTaken(url = TAKEN_URL): Promise<TakenValues> {
   }
 }
 
-/** The dev server's review of an entry; undefined where there is none (a static site on a Git host). */
-export async function fetchReview(request: CheckRequest, url = CHECK_URL): Promise<EntryReview | undefined> {
-  try {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) });
-    return res.ok ? ((await res.json()) as EntryReview) : undefined;
-  } catch {
-    return undefined;
-  }
+/** The dev server's review of an entry; rejects with ReviewUnavailable when the server does not answer. */
+export async function fetchReview(request: CheckRequest, url: string): Promise<EntryReview> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(request),
+    cache: 'no-store',
+  }).catch(() => undefined);
+  if (!res?.ok) throw new ReviewUnavailable(cmsUi.reviewServerDown);
+  return (await res.json()) as EntryReview;
 }
 
-/** The question put to the editor before saving an entry the site would withhold or that needs a look. */
-export function reviewQuestion(review: EntryReview): string | undefined {
-  const lines = (title: string, problems: Problem[]) => (problems.length ? [title, ...problems.map((p) => `• ${p.message}`)] : []);
-  const parts = [...lines(cmsUi.saveWithheld, review.withheld), ...lines(cmsUi.saveWarnings, review.warnings)];
-  return parts.length ? [...parts, '', cmsUi.saveConfirm].join('\n') : undefined;
+/** Reads a collection's entries through the CMS backend. */
+export type LoadEntries = (collection: string) => Promise<LoadedEntry[]>;
+
+/** The browser's privacy review, with the registry and the settings read through the CMS backend. */
+export async function backendReview(request: CheckRequest, load: LoadEntries, today = todayIso()): Promise<EntryReview> {
+  if (!needsPrivacyReview(request.collection)) return { errors: [], withheld: [], warnings: [] };
+  const [people, settings] = await Promise.all([load('people'), load('settings')]).catch(() => {
+    throw new ReviewUnavailable(cmsUi.registryUnreadable);
+  });
+  return reviewInBrowser(request, { people, settings }, today);
+}
+
+/** The question put to the editor before saving an entry with warnings. */
+export function warningQuestion(warnings: readonly Problem[]): string | undefined {
+  if (warnings.length === 0) return undefined;
+  return [cmsUi.saveWarnings, ...warnings.map((p) => `• ${p.message}`), '', cmsUi.saveConfirm].join('\n');
 }
 
 export interface SaveChecks {
   loadTaken: () => Promise<TakenValues>;
-  review: (request: CheckRequest) => Promise<EntryReview | undefined>;
+  /** The review of the entry; rejects with ReviewUnavailable when there is none to be had. */
+  review: (request: CheckRequest) => Promise<EntryReview>;
   /** Asks the editor; true to save. */
   confirm: (question: string) => boolean;
+}
+
+/** The checks of an admin page: the dev server's review when the page names one, the browser's own otherwise. */
+export function pageChecks(reviewUrl: string | undefined, load: LoadEntries): SaveChecks {
+  return {
+    loadTaken: () => fetchTaken(),
+    review: (request) => (reviewUrl ? fetchReview(request, reviewUrl) : backendReview(request, load)),
+    confirm: (question) => window.confirm(question),
+  };
 }
 
 /** The schema name of an entry: a settings file is checked by its own schema. */
@@ -110,16 +138,11 @@ export function makePreSave(checks: SaveChecks) {
       data: front,
       ...(body === undefined ? {} : { body }),
     });
-    if (review?.errors.length) throw new EntryRejected(review.errors);
-    const question = review && reviewQuestion(review);
+    if (review.errors.length > 0) throw new EntryRejected(review.errors);
+    if (review.withheld.length > 0) throw new EntryRejected(review.withheld, cmsUi.saveWithheld);
+    const question = warningQuestion(review.warnings);
     if (question && !checks.confirm(question)) throw new SaveCancelled();
 
     return id === undefined ? undefined : data.set(FILE_NAME_KEY, id);
   };
 }
-
-export const preSave = makePreSave({
-  loadTaken: () => fetchTaken(),
-  review: (request) => fetchReview(request),
-  confirm: (question) => window.confirm(question),
-});

@@ -2,17 +2,19 @@
  * A guard in front of every upload of the CMS, in the browser.
  *
  * It runs before Decap sees the file (a capturing listener on the file
- * input): a file over the size limit is refused with a Russian message, and
- * an accepted file is renamed to a transliterated, time-stamped name, so a
+ * input): a file of a type the site does not publish, or over the size
+ * limit, is refused with a Russian message (the local API refuses both as
+ * well), and an accepted file is renamed to a transliterated, time-stamped name, so a
  * second «IMG_0001.jpg» never replaces the first and Cyrillic names are not
  * reduced to «.jpg» by Decap's ASCII filter.
  */
 import { cmsUi } from '../src/i18n/ru.ts';
 import { uploadFileName } from './file-names.ts';
-import { MAX_DOCUMENT_BYTES, MAX_IMAGE_BYTES, MB, maxBytesFor } from './limits.ts';
+import { isUploadType, MAX_DOCUMENT_BYTES, MAX_IMAGE_BYTES, MB, maxBytesFor, UPLOAD_EXTENSIONS } from './limits.ts';
 
 /** Why a file is refused, or undefined when it may be uploaded. */
 export function refusal(file: { name: string; size: number }): string | undefined {
+  if (!isUploadType(file.name)) return cmsUi.fileTypeRefused(file.name, UPLOAD_EXTENSIONS);
   if (file.size <= maxBytesFor(file.name)) return undefined;
   const size = (file.size / MB).toFixed(1).replace('.', ',');
   return cmsUi.fileTooLarge(file.name, size, MAX_IMAGE_BYTES / MB, MAX_DOCUMENT_BYTES / MB);

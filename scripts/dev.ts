@@ -1,17 +1,16 @@
 /**
  * `npm start` / `npm run dev`: the site with its CMS on a laptop.
  *
- * Starts Astro's dev server (http://localhost:4321, the CMS at /admin/) and
- * Decap's local backend (decap-server, which writes into content/) together,
- * in the foreground, and stops both on Ctrl+C. decap-server has no
- * authentication, so it is bound to 127.0.0.1 only. Astro is started through
- * its programmatic API, so it behaves the same in every terminal (the CLI
- * moves itself to the background when it believes an automated tool runs it).
+ * Starts Astro's dev server (http://localhost:4321, the CMS at /admin/) in the
+ * foreground and stops it on Ctrl+C. The CMS saves through the dev server
+ * itself (cms/local-api.ts): one port, one process, and a key drawn here for
+ * this run that only the admin page learns. Astro is started through its
+ * programmatic API, so it behaves the same in every terminal (the CLI moves
+ * itself to the background when it believes an automated tool runs it).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { dev } from 'astro';
+import { disableLocalApi, newApiKey } from '../cms/api-key.ts';
 
 const HELP = `Запуск сайта с редактором (CMS) на этом компьютере.
 
@@ -21,10 +20,13 @@ const HELP = `Запуск сайта с редактором (CMS) на это�
   Редактор: http://localhost:4321/admin/ (кнопка «Войти» — без пароля,
             изменения сохраняются в папку content/)
 
-  --port N   порт сайта (по умолчанию 4321)
-  --cms-port N  порт локального сервера редактора (по умолчанию 8081)
-  --no-cms   не запускать локальный сервер редактора
+  --port N   порт сайта и редактора (по умолчанию 4321)
+  --no-cms   не сохранять из редактора (страница /admin/ скажет об этом)
   --help     эта справка
+
+  Редактор сохраняет записи через сам сайт разработки, отдельного сервера
+  и порта нет. Он принимает запросы только со страницы /admin/ этого
+  запуска и пишет только в папки коллекций CMS.
 
   CMS_EDITORIAL_WORKFLOW=1 npm start — редактор с черновиками
             (черновик → на проверке → готово); изменения сохраняются
@@ -33,7 +35,7 @@ const HELP = `Запуск сайта с редактором (CMS) на это�
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.PORT ?? '4321' },
-    'cms-port': { type: 'string', default: process.env.DECAP_PORT ?? '8081' },
+    'cms-port': { type: 'string' },
     'no-cms': { type: 'boolean', default: false },
     help: { type: 'boolean' },
   },
@@ -42,49 +44,29 @@ if (values.help) {
   console.log(HELP);
   process.exit(0);
 }
-
-const require = createRequire(import.meta.url);
-const children: ChildProcess[] = [];
-
-/** `fs` writes files; the editorial workflow (CMS_EDITORIAL_WORKFLOW=1) needs `git`, which commits to branches. */
-function decapMode(): string {
-  if (process.env.DECAP_MODE) return process.env.DECAP_MODE;
-  return /^(1|true|yes|да)$/i.test(process.env.CMS_EDITORIAL_WORKFLOW ?? '') ? 'git' : 'fs';
+if (values['cms-port'] !== undefined) {
+  console.log('Параметр --cms-port больше не нужен: редактор сохраняет записи через сам сайт разработки, отдельного порта нет.');
 }
 
-function startDecapServer(port: string): ChildProcess {
-  const entry = require.resolve('decap-server/dist/index.js');
-  const child = spawn(process.execPath, [entry], {
-    cwd: process.cwd(),
-    env: { ...process.env, BIND_HOST: '127.0.0.1', PORT: port, MODE: decapMode(), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(
-        `Локальный сервер редактора остановился (код ${code ?? signal}). Сайт продолжает работать, но сохранять из /admin/ нельзя.`,
-      );
-    }
-  });
-  return child;
-}
+// A fresh key for this run, whatever the environment inherited.
+if (values['no-cms']) disableLocalApi();
+else newApiKey();
 
-let stopping = false;
-// The admin page reads the port to find decap-server (cms/backend.ts).
-process.env.DECAP_PORT = values['cms-port'];
 const server = await dev({
   root: process.cwd(),
   server: { port: Number(values.port), host: 'localhost' },
 });
-if (!values['no-cms']) {
-  children.push(startDecapServer(values['cms-port']));
-  console.log(`Редактор: http://localhost:${values.port}/admin/ (локальный сервер на 127.0.0.1:${values['cms-port']})`);
-}
+const { port } = server.address;
+console.log(
+  values['no-cms']
+    ? `Редактор: http://localhost:${port}/admin/ (сохранение выключено: --no-cms)`
+    : `Редактор: http://localhost:${port}/admin/`,
+);
 
+let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  for (const c of children) c.kill('SIGTERM');
   await server.stop();
   process.exit(0);
 }

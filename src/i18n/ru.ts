@@ -131,16 +131,47 @@ export const cmsUi = {
   maxLength: (n: number) => `не длиннее ${n} символов`,
   optionalGroup: (labels: readonly string[]) => `Можно не заполнять; если заполняете, нужны поля ${labels.map((l) => `«${l}»`).join(', ')}`,
   saveRefused: 'Сайт с такой записью не соберётся. Исправьте:',
-  saveWithheld: 'Запись сохранится, но на сайт не попадёт, пока это не исправлено:',
+  saveWithheld: 'Сайт не опубликует такую запись: в ней персональные данные без согласия. Исправьте:',
   saveWarnings: 'Проверьте перед сохранением:',
   saveConfirm: 'Сохранить запись как есть?',
   saveCancelled: 'Запись не сохранена: исправьте её и сохраните снова.',
+  reviewUnavailable: (reason: string) =>
+    `Не удалось проверить запись на персональные данные (${reason}), поэтому она не сохранена. Попробуйте ещё раз; если не получится — обновите страницу.`,
+  reviewServerDown: 'сервер редактора не ответил',
+  registryUnreadable: 'реестр участников не прочитан из хранилища',
+  settingsUnreadable: 'настройки сайта не прочитаны из хранилища',
   fileTooLarge: (name: string, sizeMb: string, imageMb: number, documentMb: number) =>
     `Файл «${name}» слишком большой (${sizeMb} МБ). Фотографии загружаются до ${imageMb} МБ, документы — до ${documentMb} МБ. Уменьшите файл и загрузите снова.`,
-  localServerDown: 'Локальный сервер редактора не отвечает. Запустите редактор командой «npm start» в папке проекта и обновите страницу.',
+  fileTypeRefused: (name: string, extensions: readonly string[]) =>
+    `Файл «${name}» такого типа загрузить нельзя. Можно: ${extensions.join(', ')}.`,
+  localEditorOnly:
+    'Этот редактор сохраняет записи только через «npm start» на компьютере с проектом: запустите команду в папке проекта и откройте адрес, который она напечатает.',
   notConfigured:
     'Редактор на этом сайте не подключён к хранилищу. Администратору: задайте переменные CMS_BACKEND, CMS_REPO и другие при сборке (инструкция — docs/cms-backends.md).',
   reloadSuppressed: 'Файлы содержимого изменились на диске; страница редактора не перезагружена, чтобы не потерять правки.',
+} as const;
+
+/** Answers of the CMS's local API (`npm start`) to requests it refuses: short, no paths, no request text. */
+export const cmsApiUi = {
+  foreignHost: 'Отклонено: запрос не к этому компьютеру (чужое имя сайта).',
+  foreignOrigin: 'Отклонено: запрос со страницы другого сайта.',
+  noKey: 'Отклонено: нет ключа редактора. Откройте /admin/ заново.',
+  notJson: 'Отклонено: ожидается запрос POST с JSON.',
+  tooLarge: 'Отклонено: запрос слишком большой.',
+  malformed: 'Запрос не разобран: ожидается JSON с действием CMS.',
+  unknownAction: 'Отклонено: такого действия у CMS нет.',
+  wrongBranch: 'Отклонено: CMS работает только с веткой из настроек.',
+  outside: 'Отклонено: CMS пишет и читает только папки своих коллекций.',
+  wrongCollection: 'Отклонено: файл не принадлежит этой коллекции.',
+  fileType: 'Отклонено: файлы такого типа CMS не загружает.',
+  symlink: 'Отклонено: файл или папка — ссылка за пределы папки CMS.',
+  entryTooLarge: (mb: number) => `Отклонено: запись больше ${mb} МБ.`,
+  fileTooLarge: (mb: number) => `Отклонено: файл больше ${mb} МБ.`,
+  failed: 'Действие CMS не выполнено: файл не найден или недоступен.',
+  reviewMalformed: 'Запрос проверки не разобран: ожидается запись коллекции.',
+  unavailable: (reason: string) => `Сохранение из редактора не работает: ${reason}`,
+  notARepository: 'режиму черновиков (CMS_EDITORIAL_WORKFLOW=1) нужен Git-репозиторий проекта.',
+  refusedLog: (message: string) => `CMS: ${message}`,
 } as const;
 
 /** Phrases of Decap CMS that its Russian locale lacks or words unclearly for school staff. */

@@ -33,7 +33,7 @@ export const ADMIN_CSP = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob: https:",
   "font-src 'self' data:",
-  "connect-src 'self' http://localhost:8081 http://127.0.0.1:8081 https:",
+  "connect-src 'self' https:",
   "frame-src 'self' https:",
   "object-src 'none'",
   "base-uri 'self'",

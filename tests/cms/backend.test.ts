@@ -3,17 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { backendFromEnv, CmsConfigError } from '../../cms/backend.ts';
 import { cmsConfig } from '../../cms/config.ts';
 
-const config = (env: Record<string, string>) =>
-  cmsConfig({ contentDir: 'content', backend: backendFromEnv(env), localBackendUrl: 'http://127.0.0.1:8081/api/v1' });
+const config = (env: Record<string, string>, localApi?: string) =>
+  cmsConfig({ contentDir: 'content', backend: backendFromEnv(env), ...(localApi ? { localApi } : {}) });
 
 describe('backendFromEnv', () => {
-  it('uses decap-server on 127.0.0.1 by default, on the port npm start gives it', () => {
-    expect(backendFromEnv({ DECAP_PORT: '9123' })).toMatchObject({
-      name: 'local',
-      local: true,
-      backend: { name: 'proxy', proxy_url: 'http://127.0.0.1:9123/api/v1' },
-    });
-    expect(config({}).local_backend).toEqual({ url: 'http://127.0.0.1:8081/api/v1' });
+  it('uses the local API by default, whose address only the admin page of npm start knows', () => {
+    expect(backendFromEnv({})).toMatchObject({ name: 'local', local: true, backend: { name: 'proxy', branch: 'main' } });
+    expect(config({}).backend).toEqual({ name: 'proxy', branch: 'main' });
+    expect(config({}, '/admin/api/k').backend).toEqual({ name: 'proxy', proxy_url: '/admin/api/k', branch: 'main' });
+    expect(config({}).local_backend).toBeUndefined();
+  });
+
+  it('saves through the local API under npm start whatever Git host is set, on its branch', () => {
+    const forge = { CMS_BACKEND: 'forgejo', CMS_REPO: 'a/b', CMS_BASE_URL: 'https://git.example', CMS_APP_ID: 'x', CMS_BRANCH: 'site' };
+    expect(config(forge, '/admin/api/k').backend).toEqual({ name: 'proxy', proxy_url: '/admin/api/k', branch: 'site' });
   });
 
   it('configures Forgejo and Gitea with PKCE (app id), GitLab with PKCE, GitHub through an OAuth proxy', () => {
@@ -67,6 +70,6 @@ describe('backendFromEnv', () => {
         CMS_EDITORIAL_WORKFLOW: '1',
       }),
     ).toThrow(/Gitea не поддерживает черновики/);
-    expect(() => backendFromEnv({ DECAP_PORT: 'abc' })).toThrow(CmsConfigError);
+    expect(() => backendFromEnv({ CMS_BACKEND: 'x' })).toThrow(CmsConfigError);
   });
 });

@@ -1,14 +1,15 @@
 /**
  * The dev server's half of the save check (cms/check-server.ts), over the
- * demo content and through a real HTTP server: an edited entry stands in for
- * its file, a new one joins its folder, the answer sorts problems by what
- * they mean for the editor, and requests it cannot read get a 400.
+ * demo content and a fixture: an edited entry stands in for its file, a new
+ * one joins its folder, the answer sorts problems by what they mean for the
+ * editor and names registry people by name, and requests it cannot read are
+ * refused. (Its HTTP side, behind the local API's guard, is tested in
+ * tests/e2e/cms-api-guard.test.ts.)
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHECK_PATH, checkMiddleware, CheckRequestError, reviewEntry, type EntryReview } from '../../cms/check-server.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CheckRequestError, reviewEntry } from '../../cms/check-server.ts';
 import { validateContent } from '../../src/lib/validate-content.ts';
+import { tempContent } from '../helpers/fixture.ts';
 import { DEMO_CONTENT } from '../helpers/paths.ts';
 
 const demo = [...validateContent(DEMO_CONTENT).entries.values()].flatMap((m) => [...m.values()]);
@@ -54,38 +55,25 @@ describe('reviewEntry', () => {
     expect(() => reviewEntry({ collection: 'practices', file: 'content/news/x.md', data }, DEMO_CONTENT)).toThrow(CheckRequestError);
     expect(() => reviewEntry({ collection: 'practices', id: '../news/x', data }, DEMO_CONTENT)).toThrow(CheckRequestError);
     expect(() => reviewEntry({ collection: 'toString', id: 'x', data }, DEMO_CONTENT)).toThrow(/unknown collection/);
+    for (const bad of [null, { collection: 42 }, { collection: 'news', id: 7, data }, { collection: 'news', id: 'x', data, body: {} }]) {
+      expect(() => reviewEntry(bad as never, DEMO_CONTENT)).toThrow(CheckRequestError);
+    }
   });
 });
 
-describe(`POST ${CHECK_PATH}`, () => {
-  let server: http.Server;
-  let url: string;
-  beforeAll(async () => {
-    const middleware = checkMiddleware();
-    server = http.createServer((req, res) =>
-      middleware(req, res, () => {
-        res.statusCode = 404;
-        res.end();
-      }),
+describe('reviewEntry names people', () => {
+  const fixture = tempContent('minimal');
+  afterAll(() => fixture.cleanup());
+  const news = { title: 'Открытый урок', date: '2026-01-10', summary: 'Кратко.', stage: 7 };
+
+  it('by «Фамилия Имя Отчество» in a withheld name or reference, never by registry id', () => {
+    const review = reviewEntry(
+      { collection: 'news', id: '2026-01-10-urok', data: news, body: 'Урок провёл Илья Петрович Образцов.' },
+      fixture.dir,
     );
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-  const post = (body: string) => fetch(`${url}${CHECK_PATH}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-
-  it('answers with the review as JSON', async () => {
-    const res = await post(JSON.stringify({ collection: 'practices', file: practice.file, data: practice.data, body: practice.body }));
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('application/json');
-    expect((await res.json()) as EntryReview).toEqual({ errors: [], withheld: [], warnings: [] });
-  });
-
-  it('answers 400 to what it cannot read, and leaves other requests to the next handler', async () => {
-    expect((await post('{not json')).status).toBe(400);
-    expect((await post(JSON.stringify({ collection: 'nope', id: 'x', data: {} }))).status).toBe(400);
-    expect((await fetch(`${url}${CHECK_PATH}`)).status).toBe(404);
-    expect((await fetch(`${url}/admin/other`, { method: 'POST', body: '{}' })).status).toBe(404);
+    expect(review.errors).toEqual([]);
+    expect(review.withheld).toEqual([expect.objectContaining({ rule: 'pii-name' })]);
+    expect(review.withheld[0]!.message).toContain('Образцов Илья Петрович');
+    expect(JSON.stringify(review)).not.toMatch(/p-00\d/);
   });
 });

@@ -13,7 +13,7 @@ import { plainContext } from '../../src/schema/context.ts';
 import { COLLECTIONS, type CollectionDef } from '../../src/schema/index.ts';
 import { arrayElement, describe, enumValues, findCheck, objectFields } from '../../src/schema/walk.ts';
 
-const config = cmsConfig({ contentDir: '.cache/x/content', backend: backendFromEnv({}), localBackendUrl: 'http://127.0.0.1:8081/api/v1' });
+const config = cmsConfig({ contentDir: '.cache/x/content', backend: backendFromEnv({}), localApi: '/admin/api/key' });
 const defs = COLLECTIONS as Record<string, CollectionDef>;
 
 function cmsCollectionFields(name: string): CmsField[] {
@@ -169,6 +169,6 @@ group('generated Decap config', () => {
 
   it('uses the Russian locale, the manual config and no config file', () => {
     expect(config).toMatchObject({ locale: 'ru', load_config_file: false });
-    expect(config.local_backend).toEqual({ url: 'http://127.0.0.1:8081/api/v1' });
+    expect(config.backend).toEqual({ name: 'proxy', proxy_url: '/admin/api/key', branch: 'main' });
   });
 });

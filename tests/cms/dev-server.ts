@@ -1,9 +1,10 @@
 /**
- * The project's own `npm start` (scripts/dev.ts) for the CMS end-to-end test:
- * Astro dev and decap-server on free ports, with CONTENT_DIR pointing at a
- * throw-away copy of the demo content inside the project (decap-server only
- * writes under its working directory). Everything is stopped and removed by
- * `stop()`, also after a failure.
+ * The project's own `npm start` (scripts/dev.ts) for the CMS end-to-end tests:
+ * Astro dev on a free port, with CONTENT_DIR pointing at a throw-away copy of
+ * the demo content (or of a fixture) inside the project, because the CMS only
+ * writes under the project root. The CMS's local API is found the way the
+ * admin page finds it: in the Decap config the page embeds. Everything is
+ * stopped and removed by `stop()`, also after a failure.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { acquireAstroLock } from '../helpers/build-lock.ts';
@@ -18,10 +19,20 @@ export interface DevServer {
   /** The content root the CMS writes into. */
   content: string;
   siteUrl: string;
-  cmsPort: number;
-  /** What the two servers printed, for failure messages. */
+  /** The CMS's local API as the admin page names it (absolute URL). */
+  apiUrl: string;
+  /** What the server printed, for failure messages and for what it must not print. */
   output: () => string;
   stop: () => Promise<void>;
+}
+
+export interface DevServerOptions {
+  /** The content to copy (default: the demo content). */
+  content?: string;
+  /** Extra arguments for scripts/dev.ts. */
+  args?: string[];
+  /** Extra environment variables. */
+  env?: Record<string, string>;
 }
 
 /** A port nobody listens on right now, on 127.0.0.1. */
@@ -61,18 +72,25 @@ function editorEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV$|TEST$)/.test(k)));
 }
 
-/** Starts `node scripts/dev.ts --port … --cms-port …` on a fresh copy of the demo content. */
-export async function startDevServer(): Promise<DevServer> {
+/** The Decap config embedded in an admin page. */
+export function embeddedConfig(html: string): { backend: { name: string; proxy_url?: string } } & Record<string, unknown> {
+  const json = /<script id="cms-config" type="application\/json">([\s\S]*?)<\/script>/.exec(html)?.[1];
+  if (!json) throw new Error(`no #cms-config in the admin page:\n${html.slice(0, 2000)}`);
+  return JSON.parse(json) as { backend: { name: string; proxy_url?: string } };
+}
+
+/** Starts `node scripts/dev.ts --port …` on a fresh copy of the demo content (or of `options.content`). */
+export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   // Astro dev writes the project's .astro/ like a build does: hold the lock for the server's whole life.
   const releaseLock = await acquireAstroLock();
   const cacheDir = path.join(ROOT, '.cache');
   fs.mkdirSync(cacheDir, { recursive: true });
   const dir = fs.mkdtempSync(path.join(cacheDir, 'cms-e2e-'));
   const content = path.join(dir, 'content');
-  fs.cpSync(DEMO_CONTENT, content, { recursive: true });
-  const [port, cmsPort] = [await freePort(), await freePort()];
+  fs.cpSync(options.content ?? DEMO_CONTENT, content, { recursive: true });
+  const port = await freePort();
   let log = '';
-  const child = spawn(process.execPath, ['scripts/dev.ts', '--port', String(port), '--cms-port', String(cmsPort)], {
+  const child = spawn(process.execPath, ['scripts/dev.ts', '--port', String(port), ...(options.args ?? [])], {
     cwd: ROOT,
     detached: true,
     env: {
@@ -81,6 +99,7 @@ export async function startDevServer(): Promise<DevServer> {
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
       FORCE_COLOR: '0',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -107,13 +126,17 @@ export async function startDevServer(): Promise<DevServer> {
     releaseLock();
   };
   const siteUrl = `http://localhost:${port}`;
+  let apiUrl = '';
   try {
+    await waitFor('astro dev /admin/', async () => (await fetch(`${siteUrl}/admin/`)).ok, 120_000, output);
+    const config = embeddedConfig(await (await fetch(`${siteUrl}/admin/`)).text());
+    apiUrl = new URL(config.backend.proxy_url ?? '', siteUrl).href;
     await waitFor(
-      'decap-server',
+      'the CMS API',
       async () => {
-        const res = await fetch(`http://127.0.0.1:${cmsPort}/api/v1`, {
+        const res = await fetch(apiUrl, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', origin: siteUrl },
           body: JSON.stringify({ action: 'info' }),
         });
         return res.ok;
@@ -121,12 +144,11 @@ export async function startDevServer(): Promise<DevServer> {
       60_000,
       output,
     );
-    await waitFor('astro dev /admin/', async () => (await fetch(`${siteUrl}/admin/`)).ok, 120_000, output);
   } catch (err) {
     await stop();
     throw err;
   }
-  return { dir, content, siteUrl, cmsPort, output, stop };
+  return { dir, content, siteUrl, apiUrl, output, stop };
 }
 
 /** Local addresses of the sockets listening on `port`, from /proc/net/tcp and tcp6. */
@@ -159,20 +181,4 @@ function ipv6(hex: string): string {
   const words = hex.match(/.{8}/g)!.flatMap((w) => w.match(/../g)!.reverse().join('').match(/.{4}/g)!);
   const joined = words.map((w) => parseInt(w, 16).toString(16)).join(':');
   return joined === '0:0:0:0:0:0:0:0' ? '::' : joined === '0:0:0:0:0:0:0:1' ? '::1' : joined;
-}
-
-/** Resolves to the error code of a TCP connection attempt, or 'connected'. */
-export function tryConnect(host: string, port: number): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port, timeout: 3_000 });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve('connected');
-    });
-    socket.once('timeout', () => {
-      socket.destroy();
-      resolve('timeout');
-    });
-    socket.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
-  });
 }

@@ -3,16 +3,18 @@
  * validator's Russian message — a schema problem, a stage number, programme
  * code or monitoring cycle that another file holds, or what the dev server's
  * review of the whole content folder finds (a reference to nothing); an entry
- * the site would withhold (a registry name without consent) is saved only if
- * the editor says so; a new valid entry gets its transliterated file name; an
- * edited entry keeps its file. The review is the real server half
- * (cms/check-server.ts) over the demo content.
+ * the site would withhold (a registry name without consent, a phone number)
+ * is refused too, naming the person, with no question to override it; only a
+ * warning is put to the editor; no review, no save. A new valid entry gets
+ * its transliterated file name; an edited entry keeps its file. The review is
+ * the real server half (cms/check-server.ts) over the demo content.
  */
 import { describe, expect, it } from 'vitest';
 import { EntryRejected } from '../../cms/check-entry.ts';
 import { FILE_NAME_KEY } from '../../cms/config.ts';
 import { reviewEntry, type CheckRequest } from '../../cms/check-server.ts';
-import { fetchReview, fetchTaken, makePreSave, reviewQuestion, SaveCancelled } from '../../cms/save.ts';
+import { ReviewUnavailable } from '../../cms/browser-review.ts';
+import { fetchReview, fetchTaken, makePreSave, SaveCancelled, warningQuestion } from '../../cms/save.ts';
 import { takenValuesOf, validateContent } from '../../src/lib/validate-content.ts';
 import type { TakenValues } from '../../src/lib/unique-fields.ts';
 import { DEMO_CONTENT } from '../helpers/paths.ts';
@@ -124,15 +126,19 @@ describe('preSave and the values other entries hold', () => {
     expect(loads).toBe(before + 1);
   });
 
-  it('falls back to the schema check when the taken values cannot be read', async () => {
+  it('goes on without the taken values, but never without the review', async () => {
     await expect(fetchTaken('http://127.0.0.1:9/admin/taken.json')).resolves.toEqual({});
-    await expect(fetchReview({ collection: 'news', data: {} }, 'http://127.0.0.1:9/admin/check')).resolves.toBeUndefined();
+    await expect(fetchReview({ collection: 'news', data: {} }, 'http://127.0.0.1:9/admin/api/k/check.json')).rejects.toThrow(
+      ReviewUnavailable,
+    );
     const blind = makePreSave({
       loadTaken: () => Promise.resolve({} as TakenValues),
-      review: () => Promise.resolve(undefined),
-      confirm: () => false,
+      review: () => Promise.reject(new ReviewUnavailable('сервер редактора не ответил')),
+      confirm: () => true,
     });
-    await expect(blind(entry('roadmap', { ...stage1.parsed, stage: 2 }, { newRecord: false, path: stage1.file }))).resolves.toBeUndefined();
+    await expect(blind(entry('roadmap', { ...stage1.parsed }, { newRecord: false, path: stage1.file }))).rejects.toThrow(
+      /Не удалось проверить запись на персональные данные \(сервер редактора не ответил\)/,
+    );
   });
 });
 
@@ -153,16 +159,28 @@ describe('preSave and the review of the whole content folder', () => {
     expect(questions.length).toBe(asked);
   });
 
-  it('asks before saving a text that names a registry person without consent, and saves only on «yes»', async () => {
-    const body = 'Открытый урок провела Вера Игоревна Воронцова.';
+  it('refuses a text that names a registry person without consent, naming the person, without asking', async () => {
+    const asked = questions.length;
+    const error: unknown = await preSave(item('Открытый урок провела Вера Игоревна Воронцова.')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EntryRejected);
+    expect(String(error)).toContain('Сайт не опубликует такую запись');
+    expect(String(error)).toContain('Воронцова Вера Игоревна');
+    expect(String(error)).not.toMatch(/p-\d{3}/);
+    expect(questions.length).toBe(asked);
+  });
+
+  it('refuses a phone number in the text, whatever the editor would answer', async () => {
+    answer = true;
+    const error: unknown = await preSave(item('Запись на консультацию по телефону +7 (921) 555-12-34.')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EntryRejected);
+    expect((error as EntryRejected).problems).toEqual([expect.objectContaining({ rule: 'pii-contact' })]);
+  });
+
+  it('asks about a name-like string that is not in the registry, and saves only on «yes»', async () => {
+    const body = 'Консультацию провела Мария Ивановна Сидорова.';
     answer = false;
-    const error: unknown = await preSave(item(body)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(SaveCancelled);
-    expect(String(error)).toContain('Запись не сохранена');
-    const question = questions.at(-1)!;
-    expect(question).toContain('Запись сохранится, но на сайт не попадёт');
-    expect(question).not.toContain('Воронцова');
-    expect(question.endsWith('Сохранить запись как есть?')).toBe(true);
+    await expect(preSave(item(body))).rejects.toBeInstanceOf(SaveCancelled);
+    expect(questions.at(-1)).toMatch(/^Проверьте перед сохранением:\n• текст — «М… И… С…»: похоже на ФИО/);
     answer = true;
     await expect(preSave(item(body))).resolves.toBeDefined();
   });
@@ -178,11 +196,11 @@ describe('preSave and the review of the whole content folder', () => {
     ]);
   });
 
-  it('words the question with every withheld problem and every warning', () => {
-    const p = (message: string, severity: 'error' | 'warning') => ({ file: 'f', rule: 'r', message, severity });
-    expect(reviewQuestion({ errors: [], withheld: [], warnings: [] })).toBeUndefined();
-    expect(reviewQuestion({ errors: [], withheld: [p('первое', 'error')], warnings: [p('второе', 'warning')] })).toBe(
-      'Запись сохранится, но на сайт не попадёт, пока это не исправлено:\n• первое\nПроверьте перед сохранением:\n• второе\n\nСохранить запись как есть?',
+  it('words the question with every warning', () => {
+    const p = (message: string) => ({ file: 'f', rule: 'r', message, severity: 'warning' as const });
+    expect(warningQuestion([])).toBeUndefined();
+    expect(warningQuestion([p('первое'), p('второе')])).toBe(
+      'Проверьте перед сохранением:\n• первое\n• второе\n\nСохранить запись как есть?',
     );
   });
 });

@@ -1,4 +1,7 @@
-/** Upload limits: documents up to 15 MB (Приказ Рособрнадзора № 831), images up to 10 MB; refused in Russian. */
+/**
+ * Upload limits: documents up to 15 MB (Приказ Рособрнадзора № 831), images
+ * up to 10 MB, and only types the site publishes; refused in Russian.
+ */
 import { describe, expect, it } from 'vitest';
 import { refusal } from '../../cms/uploads.ts';
 
@@ -13,5 +16,14 @@ describe('upload limits', () => {
       'Файл «IMG_0001.JPG» слишком большой (12,4 МБ). Фотографии загружаются до 10 МБ, документы — до 15 МБ. Уменьшите файл и загрузите снова.',
     );
     expect(refusal({ name: 'скан.pdf', size: 15_000_001 })).toMatch(/^Файл «скан\.pdf» слишком большой \(15,0 МБ\)/);
+  });
+
+  it('refuses files a browser would run from the site, and files without an extension', () => {
+    for (const name of ['stranica.html', 'logo.svg', 'skript.js', 'modul.mjs', 'bez-rasshireniya']) {
+      expect(refusal({ name, size: 10 }), name).toMatch(
+        new RegExp(`^Файл «${name}» такого типа загрузить нельзя\\. Можно: jpg, jpeg, png`),
+      );
+    }
+    expect(refusal({ name: 'plan.DOCX', size: 10 })).toBeUndefined();
   });
 });
