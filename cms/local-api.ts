@@ -11,7 +11,8 @@
  * comes from this site (cms/request-guard.ts); the API wants the run's key
  * (cms/api-key.ts), POST with JSON, a body within MAX_REQUEST_BYTES, an
  * action Decap sends, Origin on writes, and only paths the CMS config
- * declares (cms/path-policy.ts) that stay there on disk (cms/real-paths.ts).
+ * declares (cms/path-policy.ts) that stay there on disk (cms/real-paths.ts),
+ * and uploaded files the site would publish (cms/upload-check.ts).
  * A refusal is one short Russian JSON line; a request body never reaches the log.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -26,6 +27,7 @@ import { MAX_REQUEST_BYTES, MB } from './limits.ts';
 import { ApiRefusal, checkRequest, pathPolicy, type PathPolicy } from './path-policy.ts';
 import { checkRealPaths } from './real-paths.ts';
 import { apiRefusal, siteRefusal } from './request-guard.ts';
+import { uploadProblems } from './upload-check.ts';
 
 /** The save check sends one entry's text, never files. */
 const MAX_REVIEW_BYTES = 4 * MB;
@@ -141,6 +143,14 @@ export function localApi(options: LocalApiOptions) {
     const params = (body as { params?: { options?: Record<string, unknown> } }).params;
     // No collection here has subfolders; decap-server would otherwise move a whole folder along with a renamed entry.
     if (checked.action === 'persistEntry' && params?.options) params.options.hasSubfolders = false;
+    const refusedUploads = checked.write ? uploadProblems(body) : [];
+    if (refusedUploads.length) {
+      throw new ApiRefusal(
+        422,
+        cmsApiUi.uploadRefused(refusedUploads.map((p) => p.message)),
+        cmsApiUi.uploadRefusedLog(refusedUploads.length),
+      );
+    }
     hideFromLogs(body as object);
     Object.assign(req, { body, _body: true }); // express.json() leaves an already read body alone
     (await handler())(req, res, next);
@@ -151,8 +161,9 @@ export function localApi(options: LocalApiOptions) {
     const pathname = adminPath(raw);
     if (pathname === undefined) return next();
     const fail = (e: unknown) => {
-      const [status, message] = e instanceof ApiRefusal ? [e.status, e.message] : [500, cmsApiUi.failed];
-      options.log(cmsApiUi.refusedLog(message));
+      const [status, message, logText] =
+        e instanceof ApiRefusal ? [e.status, e.message, e.logText] : [500, cmsApiUi.failed, cmsApiUi.failed];
+      options.log(cmsApiUi.refusedLog(logText));
       reply(res, status, { error: message });
     };
     const site = siteRefusal(req.headers, req.socket.localPort ?? 0);

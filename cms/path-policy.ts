@@ -20,10 +20,13 @@ import { isUploadType, MAX_ENTRY_BYTES, maxBytesFor, MB } from './limits.ts';
 /** A request the local API will not pass on, with the status and Russian message it answers. */
 export class ApiRefusal extends Error {
   override name = 'ApiRefusal';
-  readonly status: 400 | 403 | 413 | 503;
-  constructor(status: 400 | 403 | 413 | 503, message: string) {
+  readonly status: 400 | 403 | 413 | 422 | 503;
+  /** What the terminal shows: the message, or a shorter text when the message names people. */
+  readonly logText: string;
+  constructor(status: 400 | 403 | 413 | 422 | 503, message: string, logText = message) {
     super(message);
     this.status = status;
+    this.logText = logText;
   }
 }
 

@@ -172,6 +172,9 @@ export const cmsApiUi = {
   unavailable: (reason: string) => `Сохранение из редактора не работает: ${reason}`,
   notARepository: 'режиму черновиков (CMS_EDITORIAL_WORKFLOW=1) нужен Git-репозиторий проекта.',
   refusedLog: (message: string) => `CMS: ${message}`,
+  uploadRefused: (reasons: readonly string[]) =>
+    ['Файл не загружен: сайт не опубликует его.', ...reasons.map((r) => `• ${r}`), 'Исправьте файл и загрузите его снова.'].join('\n'),
+  uploadRefusedLog: (n: number) => `Отклонено: загружаемый файл с персональными данными (${n}); подробности — в редакторе.`,
 } as const;
 
 /** Phrases of Decap CMS that its Russian locale lacks or words unclearly for school staff. */

@@ -18,7 +18,7 @@ import type { Problem } from './problems.ts';
 import { unpublishedEntries, type Unpublished } from './publication.ts';
 import { todayIso } from './dates.ts';
 import { duplicateProblems, takenValues, type EntryOfFile, type TakenValues } from './unique-fields.ts';
-import { reviewPrivacy, type PrivacyReview } from '../privacy/review.ts';
+import { reviewPrivacy, type PrivacyReview, type ReviewInput } from '../privacy/review.ts';
 import { withUploadsReview, type UploadVerdict } from '../privacy/upload-review.ts';
 import { uploadFile, uploadsDir } from './uploads-dir.ts';
 import { registryOf } from '../privacy/registry.ts';
@@ -195,18 +195,24 @@ function checkUnique(index: Map<CollectionName, Map<string, ValidEntry>>): Probl
   return problems;
 }
 
-function privacyReview(entries: Map<CollectionName, Map<string, ValidEntry>>, today: string) {
+/** What the privacy review needs of the content: the registry and the settings; none without settings. */
+export function reviewInputOf(entries: Map<CollectionName, Map<string, ValidEntry>>, today: string): ReviewInput | undefined {
   const one = (c: CollectionName) => entries.get(c)?.values().next().value as ValidEntry | undefined;
   const site = one('site');
   const vocab = one('vocabularies');
-  if (!site || !vocab) return { problems: [], withheld: new Map(), redactions: new Map(), uploads: new Map<string, UploadVerdict>() };
-  const input = {
+  if (!site || !vocab) return undefined;
+  return {
     index: entries,
     registry: registryOf({ entries }),
     settings: site.parsed as unknown as SiteSettings,
     vocab: vocab.parsed as unknown as Vocabularies,
     today,
   };
+}
+
+function privacyReview(entries: Map<CollectionName, Map<string, ValidEntry>>, today: string) {
+  const input = reviewInputOf(entries, today);
+  if (!input) return { problems: [], withheld: new Map(), redactions: new Map(), uploads: new Map<string, UploadVerdict>() };
   return withUploadsReview(reviewPrivacy(input), input);
 }
 

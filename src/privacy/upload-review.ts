@@ -15,6 +15,7 @@
  * - otherwise it is published, documents without their metadata.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import { uploadReview as ru } from '../i18n/ru.ts';
@@ -218,3 +219,29 @@ function describeFinding(f: PiiFinding, input: ReviewInput): { rule: string; tex
   }
   return { rule: f.rule, text: `«${f.excerpt}»: ${FINDING_TEXT[f.rule] ?? f.rule}` };
 }
+
+/**
+ * The review of files not yet saved (the CMS checks an upload before it is
+ * written): the same rules as for the uploads folder, on copies in a
+ * temporary folder. Returns the errors of those files, by their site path.
+ */
+export function reviewIncomingUploads(input: ReviewInput, files: readonly { sitePath: string; bytes: Buffer }[]): Problem[] {
+  if (files.length === 0) return [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-incoming-'));
+  try {
+    for (const f of files) {
+      const target = uploadFile(f.sitePath, dir);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, f.bytes);
+    }
+    const review = reviewUploads({ ...input, index: new Map() }, dir);
+    return review.problems
+      .filter((p) => p.severity === 'error' && !publishedWithoutMetadata(p))
+      .map((p) => ({ ...p, file: uploadSitePath(path.resolve(projectRootOf(p.file)), dir) }));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The absolute path of a problem's file (problems carry paths relative to the project root). */
+const projectRootOf = (file: string) => path.resolve(process.cwd(), file);

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT } from '../helpers/paths.ts';
 import { startDevServer, type DevServer } from '../cms/dev-server.ts';
+import { docxFile } from '../helpers/upload-files.ts';
 
 /** A string every hostile body carries, so the log can be searched for it. */
 const TOKEN = 'HOSTILE-BODY-4f9c2e';
@@ -410,6 +411,25 @@ describe('the CMS API of npm start', () => {
     );
     expect(failing.status).toBeGreaterThanOrEqual(400);
     expectRefused(failing, [404, 500]);
+  });
+
+  it('refuses an upload the site would not publish, naming the person, and writes nothing', async () => {
+    const upload = (name: string, bytes: Buffer) =>
+      send(
+        json({
+          action: 'persistMedia',
+          params: {
+            branch: 'main',
+            asset: { path: `public/uploads/${name}`, content: bytes.toString('base64'), encoding: 'base64' },
+            options: { commitMessage: 'x' },
+          },
+        }),
+      );
+    const named = await upload('spisok-nastavnikov.docx', await docxFile(['Наставляемый: Образцов Илья Петрович.']));
+    expect(named.status, named.text).toBe(422);
+    expect((JSON.parse(named.text) as { error: string }).error).toContain('Образцов Илья Петрович');
+    expect(fs.existsSync(path.join(ROOT, 'public/uploads/spisok-nastavnikov.docx'))).toBe(false);
+    expect(server.output()).not.toContain('Образцов');
   });
 
   it('leaves the project as it was: no file changed, nothing planted ran, no body in the log', async () => {
