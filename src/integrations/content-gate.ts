@@ -23,24 +23,28 @@ export class ContentError extends Error {
 }
 
 /**
- * Astro keeps its data store (and, under `astro dev`, the image imports of
- * the content) between runs, but rewrites them only when the store itself
- * sees a change. After a run on another content root (a test fixture,
- * another school) the next run would read the other root's entries; so each
- * store remembers the root it was made from, and a store of another root is
- * dropped. Build and dev keep separate stores, hence separate records.
+ * Astro keeps its data store between runs and, in the project's `.astro/`
+ * folder, the modules generated from it (the image imports of the content),
+ * but rewrites them only when the store itself sees a change. Build and dev
+ * keep separate stores and share `.astro/`: after a dev run on another
+ * content root (a test fixture, another school) the build's own store is
+ * unchanged, so the next build kept the other root's image imports and
+ * failed. So the store and `.astro/` each remember the content root they were
+ * made from, and a store is dropped — Astro then syncs afresh and rewrites
+ * `.astro/` — unless both were made from this root.
  */
-export function forgetOtherContentRoot(store: string, root: string): boolean {
-  const marker = `${store}.content-root`;
-  const previous = fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : undefined;
-  if (previous === root) return false;
-  fs.rmSync(store, { force: true });
-  fs.mkdirSync(path.dirname(marker), { recursive: true });
-  fs.writeFileSync(marker, root);
-  return true;
+export function forgetOtherContentRoot(store: string, dotAstro: string, root: string): boolean {
+  const markers = [`${store}.content-root`, path.join(dotAstro, 'nastavnik-content-root')];
+  const same = markers.every((m) => fs.existsSync(m) && fs.readFileSync(m, 'utf8') === root);
+  if (!same) fs.rmSync(store, { force: true });
+  for (const m of markers) {
+    fs.mkdirSync(path.dirname(m), { recursive: true });
+    fs.writeFileSync(m, root);
+  }
+  return !same;
 }
 
-function dataStoreOf(config: AstroConfig, command: 'build' | 'dev'): string {
+function dataStoreOf(config: AstroConfig, command: string): string {
   return command === 'dev'
     ? fileURLToPath(new URL('.astro/data-store.json', config.root))
     : fileURLToPath(new URL('data-store.json', config.cacheDir));
@@ -51,8 +55,9 @@ export function contentGate(): AstroIntegration {
     name: 'nastavnik:content-gate',
     hooks: {
       'astro:config:setup': ({ command, config, logger }) => {
+        if (command === 'preview') return;
+        forgetOtherContentRoot(dataStoreOf(config, command), fileURLToPath(new URL('.astro/', config.root)), contentDir());
         if (command !== 'build' && command !== 'dev') return;
-        forgetOtherContentRoot(dataStoreOf(config, command), contentDir());
         const started = performance.now();
         if (command === 'build') freezeContent();
         const { problems, entries, withheld, unpublished } = reviewedContent();

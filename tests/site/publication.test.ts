@@ -14,14 +14,14 @@ let content: TempContent;
 let dist: string;
 let build: RunResult;
 
-const news = (id: string, title: string, date: string, extra = '') =>
+const news = (title: string, date: string, extra = '') =>
   `---\ntitle: ${title}\ndate: ${date}\nsummary: Анонс «${title}».\nstage: 1\n${extra}---\nТекст: ${title}.\n`;
 
 beforeAll(async () => {
   content = tempContent();
-  content.write('news/2026-02-20-chernovik.md', news('chernovik', 'Черновая заметка Ъ1', '2026-02-20', 'draft: true\n'));
-  content.write('news/2026-03-02-zavtra.md', news('zavtra', 'Завтрашняя заметка Ъ2', '2026-03-02'));
-  content.write('news/2026-02-21-gotovo.md', news('gotovo', 'Готовая заметка Ъ3', '2026-02-21'));
+  content.write('news/2026-02-20-chernovik.md', news('Черновая заметка Ъ1', '2026-02-20', 'draft: true\n'));
+  content.write('news/2026-03-02-zavtra.md', news('Завтрашняя заметка Ъ2', '2026-03-02'));
+  content.write('news/2026-02-21-gotovo.md', news('Готовая заметка Ъ3', '2026-02-21'));
   content.edit('programs/np-2025-01.md', (t) => t.replace(/^order: .*\n/m, '').replace(/^title: .*$/m, 'title: Программа без приказа Ъ4'));
   dist = `${content.dir}-dist`;
   build = await astroBuild(dist, { CONTENT_DIR: content.dir, SITE_TODAY: '2026-03-01' });
