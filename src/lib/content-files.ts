@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { COLLECTIONS, type CollectionName } from '../schema/index.ts';
+import { COLLECTIONS, REGISTRY_FILES, type CollectionName } from '../schema/index.ts';
 import { ID_PATTERN } from '../schema/fields.ts';
 import { contentDir, displayPath } from './content-dir.ts';
 import type { Problem } from './problems.ts';
@@ -200,8 +200,9 @@ export function unreadFiles(root = contentDir()): Problem[] {
   }
   const problems: Problem[] = [];
   const seen = new Set<string>();
+  const bookkeeping = new Set(Object.values(REGISTRY_FILES).map((f) => path.join(root, f)));
   const consider = (abs: string, within: string, extensions: readonly string[], isPrivate: boolean) => {
-    if (read.has(abs) || seen.has(abs)) return;
+    if (read.has(abs) || seen.has(abs) || bookkeeping.has(abs)) return;
     seen.add(abs);
     const name = path.basename(abs);
     const rel = path.relative(within, abs).split(path.sep);

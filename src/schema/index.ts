@@ -154,6 +154,13 @@ export const COLLECTIONS = {
   },
 } as const satisfies Record<string, CollectionDef>;
 
+/**
+ * Files of the private registry that are not entries of a collection: the
+ * survey import's record of what it has imported (src/lib/survey/merge.ts).
+ * Any other file there that is not an entry stops the build (unread-file rule).
+ */
+export const REGISTRY_FILES = { surveyImports: 'registry/survey-imports.yaml' } as const;
+
 export type CollectionName = keyof typeof COLLECTIONS;
 export type PublicCollectionName = {
   [K in CollectionName]: (typeof COLLECTIONS)[K]['visibility'] extends 'public' ? K : never;

@@ -15,6 +15,7 @@
  * - Every planned file is validated against the registry schema first; one
  *   invalid file stops the whole import.
  */
+import { REGISTRY_FILES } from '../../schema/index.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,7 +33,7 @@ import type { PersonAnswers, RowNote, SurveyPerson } from './person-rows.ts';
 /** Mentees a mentor takes when the анкета does not say: a school setting (DOMAIN.md: 1–3 is common). */
 export const DEFAULT_CAPACITY = 2;
 
-export const STATE_FILE = 'registry/survey-imports.yaml';
+export const STATE_FILE = REGISTRY_FILES.surveyImports;
 export const PEOPLE_DIR = 'registry/people';
 
 /** A registry file as it is on disk, with its record if it is valid. */
