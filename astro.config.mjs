@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { cmsAdmin } from './cms/integration.ts';
+import { cmsAdmin } from './cms/server/integration.ts';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { leakScan } from './src/integrations/leak-scan.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
@@ -11,9 +11,9 @@ import { ogImages } from './src/integrations/og-images.ts';
 import { publishUploads } from './src/integrations/publish-uploads.ts';
 import { stripMetadata } from './src/integrations/strip-metadata.ts';
 import { publishOutput, stageOutput } from './src/integrations/staged-output.ts';
-import { cacheDir } from './src/build/cache-dir.ts';
+import { cacheDir } from './src/lib/cache-dir.ts';
 import { inSitemap } from './src/lib/indexing.ts';
-import { readSiteSettings } from './src/lib/site-settings.ts';
+import { readSiteSettings } from './src/validate/site-settings.ts';
 
 const settings = readSiteSettings();
 

@@ -3,8 +3,8 @@
  * time goes. Pure functions of the measured result, so the committed
  * bench/results.md and the terminal summary always say the same thing.
  */
-import type { QueryReport } from '../scripts/bench-search.ts';
-import { CATEGORIES, CATEGORY_LABELS, MIN_SCORE, lighthouseMarkdown, type LighthouseResult } from '../scripts/lighthouse.ts';
+import type { QueryReport } from './search.ts';
+import { CATEGORIES, CATEGORY_LABELS, MIN_SCORE, lighthouseMarkdown, type LighthouseResult } from './lighthouse.ts';
 import { STEPS, type BuildFigures } from './build-log.ts';
 import type { CorpusCounts } from './corpus/generate.ts';
 import type { SiteWeight } from './page-weight.ts';
@@ -277,7 +277,7 @@ export function resultsMarkdown(r: BenchResult): string {
       '',
       '## Первый запрос в копилке',
       '',
-      'Новое окно Chromium (пустой кэш), сервер с gzip и заголовками безопасности, запрос набирается по буквам (scripts/bench-search.ts):',
+      'Новое окно Chromium (пустой кэш), сервер с gzip и заголовками безопасности, запрос набирается по буквам (bench/search.ts):',
       '',
       '| Запрос | Байт по сети | До результатов | До выдержек | Найдено |',
       '| --- | ---: | ---: | ---: | --- |',

@@ -2,7 +2,7 @@
  * Which Git host the CMS saves to, read from environment variables at build.
  *
  * Without `CMS_BACKEND` the CMS works with the local backend only (the
- * local API of `npm start`'s dev server, cms/local-api.ts): right for a
+ * local API of `npm start`'s dev server, cms/server/local-api.ts): right for a
  * laptop, and the admin page says so when it is opened anywhere else. A school that
  * publishes from its own Git host sets the variables in its CI
  * (docs/cms-backends.md). A wrong combination stops the build with a Russian

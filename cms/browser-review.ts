@@ -11,13 +11,13 @@
  * commit, and the message names the person.
  */
 import { cmsUi } from '../src/i18n/ru.ts';
-import type { ValidEntry } from '../src/lib/validate-content.ts';
+import type { ValidEntry } from '../src/validate/validate.ts';
 import { isError } from '../src/lib/problems.ts';
 import { COLLECTION_PLACES, reviewPrivacy } from '../src/privacy/review.ts';
 import { plainSchemaFor, type CollectionName } from '../src/schema/index.ts';
 import type { RegistryRecord } from '../src/schema/registry.ts';
 import type { SiteSettings, Vocabularies } from '../src/schema/settings.ts';
-import type { CheckRequest, EntryReview } from './check-server.ts';
+import type { CheckRequest, EntryReview } from './check-types.ts';
 import { namePeople } from './people-names.ts';
 
 /** An entry as Decap's backend loads it. */

@@ -11,7 +11,7 @@ import { issuesToProblems } from '../src/lib/error-map.ts';
 import type { Problem } from '../src/lib/problems.ts';
 import { cmsUi } from '../src/i18n/ru.ts';
 import { FILE_NAME_KEY, schemaOfCms } from './config.ts';
-import { normaliseEntry } from './normalise.ts';
+import { normaliseEntry } from './normalise-entry.ts';
 
 /** The front matter of an entry as the file will hold it: tidied, without the body and the file-name helper. */
 export function entryData(collection: string, data: Record<string, unknown>): Record<string, unknown> {

@@ -8,7 +8,7 @@
  * to the project root, because the local API writes under it. The result is
  * plain JSON: the admin page embeds it, the browser bundle (which does not
  * depend on content or environment) reads it, and the local API takes its
- * folders as the only paths it lets the CMS touch (cms/path-policy.ts).
+ * folders as the only paths it lets the CMS touch (cms/server/path-policy.ts).
  */
 import { plainContext } from '../src/schema/context.ts';
 import { COLLECTIONS, type CollectionDef, type CollectionName } from '../src/schema/index.ts';
@@ -46,30 +46,6 @@ export interface CmsConfig {
   [option: string]: unknown;
 }
 
-/** Collections whose pages live at `/<dir>/<id>/`. */
-const PAGES: Partial<Record<CollectionName, string>> = {
-  roadmap: 'roadmap',
-  documents: 'documents',
-  programs: 'programs',
-  practices: 'practices',
-  news: 'news',
-  events: 'events',
-  materials: 'materials',
-};
-
-/** How entries are listed in the CMS. */
-const LIST_VIEW: Partial<Record<CollectionName, Record<string, unknown>>> = {
-  roadmap: { summary: 'Этап {{stage}}. {{title}}', sortable_fields: ['stage', 'title'] },
-  documents: { summary: '{{title}} ({{date}})', sortable_fields: ['date', 'title'] },
-  programs: { summary: '{{code}} — {{title}}', sortable_fields: ['code', 'title'] },
-  practices: { summary: '{{title}} ({{year}})', sortable_fields: ['year', 'title'] },
-  news: { summary: '{{date}} — {{title}}', sortable_fields: ['date', 'title'] },
-  events: { summary: '{{start}} — {{title}}', sortable_fields: ['start', 'title'] },
-  materials: { summary: '{{title}} ({{date}})', sortable_fields: ['date', 'title'] },
-  monitoring: { summary: '{{cycle}} — {{title}}', sortable_fields: ['cycle'] },
-  people: { summary: '{{name.last}} {{name.first}} {{name.middle}} ({{id}})', sortable_fields: ['id', 'name.last'] },
-};
-
 const MARKDOWN_BUTTONS = ['bold', 'italic', 'link', 'heading-two', 'heading-three', 'quote', 'bulleted-list', 'numbered-list'] as const;
 
 function bodyField(def: CollectionDef): CmsField {
@@ -94,7 +70,7 @@ const join = (...parts: string[]) => parts.filter(Boolean).join('/').replace(/\/
 function folderCollection(name: CollectionName, def: CollectionDef, contentDir: string): CmsCollection {
   const fields = cmsFields(def.schema(plainContext), { collection: name });
   const md = def.format === 'md';
-  const page = PAGES[name];
+  const page = def.route;
   return {
     name,
     label: def.label,
@@ -111,7 +87,7 @@ function folderCollection(name: CollectionName, def: CollectionDef, contentDir: 
     public_folder: './media',
     ...(page ? { preview_path: `${page}/{{slug}}/` } : {}),
     editor: { preview: def.visibility === 'public' },
-    ...LIST_VIEW[name],
+    ...(def.list ? { summary: def.list.summary, sortable_fields: def.list.sortableFields } : {}),
     fields: [...fields, ...(md ? [bodyField(def)] : []), fileNameField],
   };
 }

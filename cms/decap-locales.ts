@@ -4,7 +4,7 @@
  * decap-cms-app registers every locale the package exports (`import * as
  * locales from 'decap-cms-locales'`), which put the interface words of some
  * thirty languages into the bundle; Bulgarian «Чернова» («draft») reads like
- * a surname to the leak scan. cms/bundle.ts resolves that import here. The
+ * a surname to the leak scan. cms/server/bundle.ts resolves that import here. The
  * CMS runs in Russian (cms/config.ts `locale: 'ru'`); Decap would fall back
  * to English only for a phrase Russian lacks, and cms/locale.ts completes
  * those (tests/cms/locale.test.ts proves none is missing).

@@ -4,6 +4,8 @@ declare module 'virtual:nastavnik/cms' {
   export const cmsScript: () => Promise<string>;
   /** The dev-only script that keeps the page from reloading, or null in a build. */
   export const devScript: string | null;
+  /** The local API's address with this run's key (cms/server/api-key.ts) under `astro dev`; undefined in a build. */
+  export const localApiPath: () => string | undefined;
 }
 
 declare module 'decap-cms-locales/dist/esm/ru/index.js' {

@@ -9,6 +9,7 @@
  */
 import { slugify } from 'transliteration';
 import { ID_PATTERN } from '../src/schema/fields.ts';
+import { COLLECTIONS, type CollectionDef } from '../src/schema/index.ts';
 
 /** Longest slug made from a title; cut at a word boundary. */
 export const MAX_SLUG_LENGTH = 60;
@@ -29,26 +30,17 @@ type Data = Record<string, unknown>;
 
 const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
-/** The base file name (without extension) of a new entry; Decap adds `-1`, `-2` when it is taken. */
+/** The base file name (without extension) of a new entry, from the collection table's `fileName` (the title by default); Decap adds `-1`, `-2` when it is taken. */
 export function entryFileName(collection: string, data: Data): string {
-  const title = slugifyRu(text(data.title));
-  const parts: string[] = (() => {
-    switch (collection) {
-      case 'news':
-        return [text(data.date).slice(0, 10), title];
-      case 'roadmap':
-        return ['stage', text(data.stage)];
-      case 'programs':
-        return [slugifyRu(text(data.code), 20), title];
-      case 'monitoring':
-        return [text(data.cycle)];
-      case 'people':
-        return [text(data.id)];
-      default:
-        return [title];
-    }
-  })();
-  const name = slugifyRu(parts.filter(Boolean).join('-'), 80);
+  const def: CollectionDef | undefined = (COLLECTIONS as Record<string, CollectionDef>)[collection];
+  const parts = def?.fileName ? def.fileName(data) : [text(data.title)];
+  const name = slugifyRu(
+    parts
+      .map((p) => slugifyRu(p, 60))
+      .filter(Boolean)
+      .join('-'),
+    80,
+  );
   return ID_PATTERN.test(name) ? name : 'zapis';
 }
 

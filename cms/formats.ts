@@ -3,7 +3,7 @@
  * same front matter layout as the validator and the build.
  *
  * One format per collection, because writing needs the schema: values are
- * tidied (cms/normalise.ts), keys follow the schema's order, the file-name
+ * tidied (cms/normalise-entry.ts), keys follow the schema's order, the file-name
  * helper field is dropped, and long lines are never folded. Dates stay
  * `2025-03-10` — a plain string in YAML 1.2, as the schema reads it.
  */

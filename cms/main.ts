@@ -7,7 +7,7 @@
  *
  * This bundle depends on the schemas and this folder only — never on the
  * content or the environment, which reach it through the page's JSON — so a
- * build reuses it until those change (cms/bundle.ts).
+ * build reuses it until those change (cms/server/bundle.ts).
  */
 import CMS from 'decap-cms-app';
 import decapRussian from 'decap-cms-locales/dist/esm/ru/index.js';
@@ -20,10 +20,7 @@ import { cmsUi } from '../src/i18n/ru.ts';
 import type { CmsConfig } from './config.ts';
 import { contentFormats } from './formats.ts';
 import { russianPhrases } from './locale.ts';
-import { NewsPreview } from './previews/news.ts';
-import { PracticePreview } from './previews/practice.ts';
-import { ProgramPreview } from './previews/program.ts';
-import { StagePreview } from './previews/stage.ts';
+import { PREVIEWS } from './previews/index.ts';
 import { loadEntries } from './decap-entries.ts';
 import { makePreSave, pageChecks } from './save.ts';
 import { guardUploads } from './uploads.ts';
@@ -61,10 +58,7 @@ function start(): void {
   for (const { name, extension, formatter } of contentFormats()) CMS.registerCustomFormat(name, extension, formatter);
   CMS.registerEventListener({ name: 'preSave', handler: makePreSave(pageChecks(local?.review, loadEntries)) });
   for (const css of [fontCyr400, fontLat400, fontCyr700, fontLat700, siteCss]) CMS.registerPreviewStyle(css, { raw: true });
-  CMS.registerPreviewTemplate('news', NewsPreview);
-  CMS.registerPreviewTemplate('practices', PracticePreview);
-  CMS.registerPreviewTemplate('programs', ProgramPreview);
-  CMS.registerPreviewTemplate('roadmap', StagePreview);
+  for (const [collection, preview] of Object.entries(PREVIEWS)) CMS.registerPreviewTemplate(collection, preview as never);
   CMS.init({ config: config as never });
 }
 

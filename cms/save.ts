@@ -5,7 +5,7 @@
  *    programme code, a monitoring cycle (src/lib/unique-fields.ts, from
  *    `/admin/taken.json`);
  * 3. by the review: under `npm start` the dev server's, with the whole
- *    content folder and the registry (cms/check-server.ts: references,
+ *    content folder and the registry (cms/server/check-server.ts: references,
  *    files, privacy); on a Git host the browser's own privacy review, with
  *    the registry read through the signed-in CMS backend
  *    (cms/browser-review.ts).
@@ -22,7 +22,7 @@ import { todayIso } from '../src/lib/dates.ts';
 import type { Problem } from '../src/lib/problems.ts';
 import { duplicateProblems, type TakenValues } from '../src/lib/unique-fields.ts';
 import { needsPrivacyReview, reviewInBrowser, ReviewUnavailable, type LoadedEntry } from './browser-review.ts';
-import type { CheckRequest, EntryReview } from './check-server.ts';
+import type { CheckRequest, EntryReview } from './check-types.ts';
 import { checkEntry, EntryRejected, entryData } from './check-entry.ts';
 import { FILE_NAME_KEY } from './config.ts';
 import { entryFileName } from './file-names.ts';

@@ -3,14 +3,14 @@
  *
  * Starts Astro's dev server (http://localhost:4321, the CMS at /admin/) in the
  * foreground and stops it on Ctrl+C. The CMS saves through the dev server
- * itself (cms/local-api.ts): one port, one process, and a key drawn here for
+ * itself (cms/server/local-api.ts): one port, one process, and a key drawn here for
  * this run that only the admin page learns. Astro is started through its
  * programmatic API, so it behaves the same in every terminal (the CLI moves
  * itself to the background when it believes an automated tool runs it).
  */
 import { parseArgs } from 'node:util';
 import { dev } from 'astro';
-import { disableLocalApi, newApiKey } from '../cms/api-key.ts';
+import { disableLocalApi, newApiKey } from '../cms/server/api-key.ts';
 
 const HELP = `Запуск сайта с редактором (CMS) на этом компьютере.
 

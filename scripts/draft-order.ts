@@ -8,12 +8,12 @@ import { parseArgs } from 'node:util';
 import { contentDir, displayPath } from '../src/lib/content-dir.ts';
 import { todayIso } from '../src/lib/dates.ts';
 import { pack } from '../src/lib/docx/blocks.ts';
-import { DraftContentError, loadDraftContent } from '../src/lib/docx/draft-content.ts';
+import { DraftContentError, loadDraftContent } from '../src/tools/docx/draft-content.ts';
 import { orderDocument } from '../src/lib/docx/order.ts';
 import { findRegulation } from '../src/lib/docx/sources.ts';
 import { plural } from '../src/lib/plural.ts';
-import { isSchoolYear, schoolYearOf } from '../src/lib/survey/school-year.ts';
-import { privateDir, writeFileAtomic } from '../src/lib/survey/write-files.ts';
+import { isSchoolYear, schoolYearOf } from '../src/tools/survey/school-year.ts';
+import { privateDir, writeFileAtomic } from '../src/tools/survey/write-files.ts';
 
 const HELP = `Проект приказа «О закреплении наставнических пар и групп» (.docx).
 

@@ -8,10 +8,10 @@ import { parseArgs } from 'node:util';
 import { contentDir, displayPath } from '../src/lib/content-dir.ts';
 import { todayIso } from '../src/lib/dates.ts';
 import { pack } from '../src/lib/docx/blocks.ts';
-import { DraftContentError, loadDraftContent } from '../src/lib/docx/draft-content.ts';
-import { programmeDocument } from '../src/lib/docx/programme.ts';
+import { DraftContentError, loadDraftContent } from '../src/tools/docx/draft-content.ts';
+import { programmeDocument } from '../src/lib/docx/program.ts';
 import { orderRef } from '../src/lib/docx/sources.ts';
-import { privateDir, writeFileAtomic } from '../src/lib/survey/write-files.ts';
+import { privateDir, writeFileAtomic } from '../src/tools/survey/write-files.ts';
 
 const HELP = `Персонализированная программа наставничества для подписей (.docx).
 

@@ -12,9 +12,9 @@ import { contentDir, displayPath } from '../src/lib/content-dir.ts';
 import { todayIso } from '../src/lib/dates.ts';
 import { aggregateGroups, cycleSummary, groupSummary, type GroupResult } from '../src/lib/monitoring.ts';
 import { plural } from '../src/lib/plural.ts';
-import { isSchoolYear, schoolYearOf } from '../src/lib/survey/school-year.ts';
-import { writeFileAtomic } from '../src/lib/survey/write-files.ts';
-import { validateContent } from '../src/lib/validate-content.ts';
+import { isSchoolYear, schoolYearOf } from '../src/tools/survey/school-year.ts';
+import { writeFileAtomic } from '../src/tools/survey/write-files.ts';
+import { reviewContent } from '../src/privacy/gate.ts';
 import { COLLECTIONS } from '../src/schema/index.ts';
 import { MIN_GROUP, monitoringSchema } from '../src/schema/monitoring.ts';
 import type { SurveyAnswers } from '../src/schema/survey-answers.ts';
@@ -49,7 +49,7 @@ const cycle = values.cycle ?? schoolYearOf(today);
 if (!isSchoolYear(cycle)) fail(`--cycle: ожидается учебный год вида 2025-2026, получено «${cycle}»`, 2);
 
 const root = contentDir();
-const index = validateContent(root);
+const index = reviewContent(root);
 const broken = index.problems.filter((p) => p.file.includes('/registry/answers/') && p.severity === 'error');
 if (broken.length) fail(`файлы ответов с ошибками — исправьте их сначала:\n${broken.map((p) => `  ${p.file}: ${p.message}`).join('\n')}`);
 const batches = [...(index.entries.get('answers')?.values() ?? [])]

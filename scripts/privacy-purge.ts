@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir, displayPath } from '../src/lib/content-dir.ts';
 import { todayIso } from '../src/lib/dates.ts';
-import { validateContent } from '../src/lib/validate-content.ts';
+import { reviewContent } from '../src/privacy/gate.ts';
 import { applyPurge, historyCommands, planPurge, purgeAct, PurgeError } from '../src/privacy/purge.ts';
 import { isPerson, processingState } from '../src/privacy/consent-policy.ts';
 import { registryOf } from '../src/privacy/registry.ts';
@@ -46,7 +46,7 @@ const id = positionals[0]!;
 const today = todayIso();
 const root = contentDir();
 try {
-  const registry = registryOf(validateContent(root, today));
+  const registry = registryOf(reviewContent(root, today));
   const record = registry.get(id);
   if (record && isPerson(record) && processingState(record, today) !== 'withdrawn' && !values.force && !values['dry-run']) {
     throw new PurgeError(

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { displayPath } from '../src/lib/content-dir.ts';
 import { todayIso } from '../src/lib/dates.ts';
-import { validateContent } from '../src/lib/validate-content.ts';
-import { buildPrivacyReport, privacyReportMarkdown } from '../src/privacy/report.ts';
+import { reviewContent } from '../src/privacy/gate.ts';
+import { buildPrivacyReport, privacyReportMarkdown } from '../src/privacy/privacy-report.ts';
 
 const HELP = `Отчёт о персональных данных (для ответственного за обработку ПДн).
 
@@ -37,7 +37,7 @@ if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
   process.exit(2);
 }
 
-const index = validateContent(undefined, today);
+const index = reviewContent(undefined, today);
 if (!index.entries.get('site')?.size) {
   console.error('Нет файла настроек settings/site.yaml или он с ошибками: запустите npm run validate.');
   process.exit(1);

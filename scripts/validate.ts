@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { displayPath, contentDir } from '../src/lib/content-dir.ts';
 import { formatProblem, isError, sortProblems, type Problem } from '../src/lib/problems.ts';
 import { plural } from '../src/lib/plural.ts';
-import { validateContent } from '../src/lib/validate-content.ts';
+import { reviewContent } from '../src/privacy/gate.ts';
 import { isWithholding, PRIVACY_RULES } from '../src/privacy/review.ts';
 
 /** Exit codes, documented in the help and the README. */
@@ -52,7 +52,7 @@ if (values.help) {
 let problems: Problem[];
 let total = 0;
 try {
-  const index = validateContent();
+  const index = reviewContent();
   problems = sortProblems(index.problems);
   total = [...index.entries.values()].reduce((n, m) => n + m.size, 0);
 } catch (e) {

@@ -22,6 +22,11 @@ function collection<S extends z.ZodType>(name: PublicCollectionName, schema: (ct
   });
 }
 
+/**
+ * Every public collection, by name: Astro infers each collection's types from
+ * this literal object, so it is written out; tests/schema/collection-table.test.ts
+ * proves it lists exactly the public collections of the table.
+ */
 export const collections = {
   roadmap: collection('roadmap', COLLECTIONS.roadmap.schema),
   documents: collection('documents', COLLECTIONS.documents.schema),

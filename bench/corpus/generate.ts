@@ -2,7 +2,7 @@
  * The benchmark corpus, generated: registry people with consents in every
  * state the privacy gate knows, news, personalised programmes, and the
  * authors and longer bodies added to the practices bank (the bank itself
- * comes from scripts/bench-search.ts). Pure functions of a seed, so a
+ * comes from bench/search.ts). Pure functions of a seed, so a
  * corpus is reproducible byte for byte.
  *
  * Every entry passes validation: people are referenced only while their

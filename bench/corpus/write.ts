@@ -1,12 +1,12 @@
 /**
  * Writes the benchmark corpus into a content root: the demo content (stages,
  * documents, settings, vocabularies, the demo registry), the practices bank
- * of scripts/bench-search.ts, and the generated people, news, programmes
+ * of bench/search.ts, and the generated people, news, programmes
  * and practice authors of ./generate.ts.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { generateBank } from '../../scripts/bench-search.ts';
+import { generateBank } from '../search.ts';
 import { countsAt, editNews, enrichPractice, generateNews, generatePeople, generatePrograms, type CorpusCounts } from './generate.ts';
 import { seededRandom } from './random.ts';
 

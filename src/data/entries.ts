@@ -9,12 +9,12 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { isPublished, redactionsOf, withoutFields } from '../privacy/gate.ts';
+import { COLLECTIONS, type CollectionDef, type PagedCollection } from '../schema/index.ts';
 
-export type PublicCollection = 'roadmap' | 'documents' | 'programs' | 'practices' | 'news' | 'events' | 'materials' | 'monitoring';
+/** Collections with pages of their own (the collection table's `route`). */
+export type PublicCollection = PagedCollection;
 
-const byDateDesc = (a: string, b: string) => b.localeCompare(a);
-
-/** Published entries of a collection, newest first where entries have dates. */
+/** Published entries of a collection, in the collection table's reading order (newest first where entries have dates). */
 export async function published<C extends PublicCollection>(collection: C): Promise<CollectionEntry<C>[]> {
   const entries = (await getCollection(collection))
     .filter((e) => isPublished(collection, e.id))
@@ -22,26 +22,15 @@ export async function published<C extends PublicCollection>(collection: C): Prom
       const paths = redactionsOf(collection, e.id);
       return paths.length ? { ...e, data: withoutFields(e.data as Record<string, unknown>, paths) } : e;
     });
-  return entries.sort((a, b) => {
-    const da = sortKey(a.data as Record<string, unknown>);
-    const db = sortKey(b.data as Record<string, unknown>);
-    return byDateDesc(da, db) || a.id.localeCompare(b.id);
-  }) as CollectionEntry<C>[];
-}
-
-function sortKey(d: Record<string, unknown>): string {
-  if (typeof d.stage === 'number' && typeof d.activities === 'object') return String(10 - d.stage);
-  if (typeof d.date === 'string') return d.date;
-  if (typeof d.start === 'string') return d.start;
-  if (typeof d.year === 'number') return String(d.year);
-  if (typeof d.schoolYear === 'string') return `${d.schoolYear}-${String(d.code)}`;
-  if (typeof d.cycle === 'string') return d.cycle;
-  return '';
+  const order = (COLLECTIONS[collection] as CollectionDef).order;
+  const key = (e: { data: unknown }) => order?.key(e.data as Record<string, unknown>) ?? '';
+  const sign = order?.direction === 'asc' ? 1 : -1;
+  return entries.sort((a, b) => sign * key(a).localeCompare(key(b)) || a.id.localeCompare(b.id)) as CollectionEntry<C>[];
 }
 
 /** Roadmap stages in order 1…7. */
 export async function stages() {
-  return (await published('roadmap')).sort((a, b) => a.data.stage - b.data.stage);
+  return published('roadmap');
 }
 
 /** Map of id → entry, for resolving references. */

@@ -10,21 +10,19 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { bundleBase, bundleKey, cacheRoot } from '../../cms/bundle.ts';
-import { cacheDir } from '../build/cache-dir.ts';
+import { bundleBase, bundleKey, cacheRoot } from '../../cms/server/bundle.ts';
+import { cacheDir } from '../lib/cache-dir.ts';
 import { leakScanUi } from '../i18n/ru.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import { todayIso } from '../lib/dates.ts';
 import { scanForLeaks, type Leak, type SourceOnlyFolder } from '../privacy/leak-scan.ts';
-import { reviewedContent } from '../privacy/gate.ts';
-import { peopleOf, registryOf } from '../privacy/registry.ts';
-import type { SiteSettings } from '../schema/settings.ts';
+import { registryPeople, reviewedContent, siteSettingsOf } from '../privacy/gate.ts';
 
 export class LeakError extends Error {
   override name = 'LeakError';
 }
 
-/** The CMS bundle of the current sources, as copied into dist/ by cms/integration.ts, and its build in the cache. */
+/** The CMS bundle of the current sources, as copied into dist/ by cms/server/integration.ts, and its build in the cache. */
 export function cmsBundleFolder(root: string): SourceOnlyFolder {
   const key = bundleKey(root);
   return { dir: bundleBase(key).replace(/^\/|\/$/g, ''), source: path.join(cacheRoot(root), key) };
@@ -52,8 +50,8 @@ export function leakScan(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const index = reviewedContent();
-        const settings = index.entries.get('site')?.values().next().value?.parsed as unknown as SiteSettings;
-        const people = peopleOf(registryOf(index));
+        const settings = siteSettingsOf(index)!;
+        const people = registryPeople(index);
         const result = await scanForLeaks({
           dir: fileURLToPath(dir),
           people,

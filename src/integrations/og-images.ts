@@ -11,11 +11,11 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { contentDir } from '../lib/content-dir.ts';
-import { cacheFolder, cachedFile, ogCacheRoot } from '../lib/og/cache.ts';
-import { cardHash, cardsFromContent, type OgCard } from '../lib/og/cards.ts';
-import { publishCards, renderCards, type OgRenderResult } from '../lib/og/generate.ts';
-import { readTheme } from '../lib/og/layout.ts';
-import { renderCard } from '../lib/og/render.ts';
+import { cacheFolder, cachedFile, ogCacheRoot } from '../build/og/cache.ts';
+import { cardHash, cardsFromContent, type OgCard } from '../build/og/cards.ts';
+import { publishCards, renderCards, type OgRenderResult } from '../build/og/generate.ts';
+import { readTheme } from '../build/og/layout.ts';
+import { renderCard } from '../build/og/render.ts';
 import { reviewedContent } from '../privacy/gate.ts';
 
 export class OgImageError extends Error {

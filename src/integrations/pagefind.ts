@@ -10,16 +10,17 @@
  * named; the service is closed whatever happens. Runs before the leak scan,
  * which reads the index's fragments like any other file of dist/.
  */
+import { COLLECTIONS, indexedCollections } from '../schema/index.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { linkBankToIndex } from '../lib/search/bank-links.ts';
+import { linkBankToIndex } from '../build/bank-links.ts';
 
 /** Sections whose entry pages (`<section>/<id>/index.html`) are searchable. */
-export const INDEXED_SECTIONS = ['practices', 'materials', 'news', 'documents', 'programs', 'roadmap', 'events'] as const;
+export const INDEXED_SECTIONS = indexedCollections.map((c) => COLLECTIONS[c].route);
 
 /** The stock UIs Pagefind writes beside its API; the site uses its own small UI, so they are not published. */
 const STOCK_UI = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
@@ -34,7 +35,7 @@ export interface SearchIndexReport {
   /** Files of the bundle and their total size. */
   files: number;
   bytes: number;
-  /** Bank items linked to their index entries (src/lib/search/bank-links.ts). */
+  /** Bank items linked to their index entries (src/build/bank-links.ts). */
   linked: number;
   /** Wall time of indexing and writing, ms. */
   ms: number;

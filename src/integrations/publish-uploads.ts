@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import type { AstroIntegration } from 'astro';
-import { listUploads, uploadFile, uploadSitePath } from '../lib/uploads-dir.ts';
+import { listUploads, uploadFile, uploadSitePath } from '../validate/uploads-dir.ts';
 import { reviewedContent } from '../privacy/gate.ts';
 import { readCacheFile, uploadsCacheDir } from '../privacy/upload-cache.ts';
 import type { UploadVerdict } from '../privacy/upload-review.ts';

@@ -15,7 +15,7 @@ import { ISO_DATE, ISO_DATETIME } from '../schema/fields.ts';
 import { EVENT_KINDS, LEVELS } from '../schema/vocab.ts';
 import { SITE_TIME_ZONE } from './dates.ts';
 import { localToInstant, localToRfc3339 } from './local-time.ts';
-import { ogImagePath } from './og/cards.ts';
+import { entryUrl, ogImagePath } from '../schema/index.ts';
 import { typo } from './typography.ts';
 
 export const FEED_EXTENSION_VERSION = 1;
@@ -112,7 +112,7 @@ const stageUrl = (stage: number | undefined, siteUrl: string) => (stage ? abs(`/
 /** A news item as a feed item; `bodyHtml` is its rendered body (src/data/body.ts). */
 export function newsFeedItem(entry: NewsEntry, siteUrl: string, bodyHtml = ''): FeedItem {
   const d = entry.data;
-  const url = abs(`/news/${entry.id}/`, siteUrl);
+  const url = abs(entryUrl('news', entry.id), siteUrl);
   return {
     id: url,
     url,
@@ -136,7 +136,7 @@ export function newsFeedItem(entry: NewsEntry, siteUrl: string, bodyHtml = ''): 
 /** An event as a feed item; its date is its start, since that is what a reader of the feed needs to see. */
 export function eventFeedItem(entry: EventEntry, siteUrl: string, bodyHtml = ''): FeedItem {
   const d = entry.data;
-  const url = abs(`/events/${entry.id}/`, siteUrl);
+  const url = abs(entryUrl('events', entry.id), siteUrl);
   return {
     id: url,
     url,

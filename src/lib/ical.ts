@@ -8,6 +8,7 @@
  * 14:00 in Saint Petersburg whatever the zone of the machine that built the
  * site or of the teacher's phone.
  */
+import { entryUrl } from '../schema/index.ts';
 import ical, { ICalCalendarMethod, type ICalCalendar } from 'ical-generator';
 import { info } from '../i18n/ru.ts';
 import type { SiteSettings } from '../schema/settings.ts';
@@ -128,7 +129,7 @@ export function calendarEvent(entry: EventEntry, siteUrl: string): CalendarEvent
     end: d.end,
     place: typo(d.place),
     kind: EVENT_KINDS[d.kind],
-    url: new URL(`/events/${entry.id}/`, siteUrl).href,
+    url: new URL(entryUrl('events', entry.id), siteUrl).href,
   };
 }
 

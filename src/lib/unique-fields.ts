@@ -6,7 +6,9 @@
  *
  * No Node modules here: the CMS bundle uses this module in the browser.
  */
-import type { CollectionName } from '../schema/index.ts';
+import { plainContext } from '../schema/context.ts';
+import { collectionNames, COLLECTIONS, type CollectionDef, type CollectionName } from '../schema/index.ts';
+import { describe, objectFields } from '../schema/walk.ts';
 import type { Problem } from './problems.ts';
 
 export interface UniqueField {
@@ -16,11 +18,13 @@ export interface UniqueField {
   label: string;
 }
 
-export const UNIQUE_FIELDS: readonly UniqueField[] = [
-  { collection: 'roadmap', key: 'stage', label: 'Номер этапа' },
-  { collection: 'programs', key: 'code', label: 'Шифр программы' },
-  { collection: 'monitoring', key: 'cycle', label: 'Цикл (учебный год)' },
-];
+/** Every field the schemas mark `unique`, with its collection and label. */
+export const UNIQUE_FIELDS: readonly UniqueField[] = collectionNames.flatMap((collection) =>
+  objectFields((COLLECTIONS[collection] as CollectionDef).schema(plainContext)).flatMap(([key, schema]) => {
+    const meta = describe(schema).meta;
+    return meta?.unique ? [{ collection, key, label: meta.label }] : [];
+  }),
+);
 
 /** collection → field → value → the file (relative to the project root) that holds it. */
 export type TakenValues = Record<string, Record<string, Record<string, string>>>;

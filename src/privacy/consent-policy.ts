@@ -9,46 +9,22 @@
  *
  * Everything that publishes a person asks `decide()`; nothing else reads consents.
  */
+import { COLLECTIONS, pagedCollections, sectionUrl, type CollectionDef } from '../schema/index.ts';
+import { SHARED_PLACES, type CollectionPlace, type Place } from '../schema/places.ts';
 import type { Person, RegistryRecord } from '../schema/registry.ts';
 import type { DisseminationCategory } from '../schema/vocab.ts';
 
 export type ConsentState = 'missing' | 'valid' | 'expired' | 'withdrawn';
 
-/** Where on the site personal data would appear; each place has its own URL space. */
-export type Place =
-  | 'home'
-  | 'programme'
-  | 'practice-author'
-  | 'news'
-  | 'event'
-  | 'roadmap'
-  | 'document'
-  | 'material'
-  | 'monitoring'
-  | 'photo'
-  | 'json-ld'
-  | 'feed'
-  | 'og-image'
-  | 'search-index'
-  | 'upload';
+export type { Place } from '../schema/places.ts';
 
-/** The path under the site URL where each place publishes. */
+/** The path under the site URL where each place publishes: the shared places, and each collection's pages. */
 export const PLACE_PATHS: Readonly<Record<Place, string>> = {
-  home: '/',
-  programme: '/programs/',
-  'practice-author': '/practices/',
-  news: '/news/',
-  event: '/events/',
-  roadmap: '/roadmap/',
-  document: '/documents/',
-  material: '/materials/',
-  monitoring: '/monitoring/',
-  photo: '/_astro/',
-  'json-ld': '/',
-  feed: '/',
-  'og-image': '/og/',
-  'search-index': '/pagefind/',
-  upload: '/uploads/',
+  ...SHARED_PLACES,
+  ...(Object.fromEntries(pagedCollections.map((c) => [(COLLECTIONS[c] as CollectionDef).place!, sectionUrl(c)])) as Record<
+    CollectionPlace,
+    string
+  >),
 };
 
 export type Rule = 'consent-missing' | 'consent-withdrawn' | 'consent-expired' | 'dissemination-not-allowed';
@@ -139,7 +115,7 @@ export function allowedCategories(record: RegistryRecord | undefined, place: Pla
  */
 export function mayName(record: RegistryRecord | undefined, place: Place, ctx: PolicyContext): Decision {
   const name = decide(record, 'name', place, ctx);
-  if (!name.allowed || place !== 'programme') return name;
+  if (!name.allowed || place !== 'program') return name;
   return decide(record, 'role', place, ctx);
 }
 

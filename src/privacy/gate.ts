@@ -1,20 +1,79 @@
 /**
- * The privacy gate between content and pages: the entries that the privacy
- * review withholds. Pages never decide this themselves; src/data/entries.ts
- * asks here for every list, page, feed and index record.
+ * The privacy gate between content and pages. It composes the content's
+ * review: validation (src/validate), the privacy review of every entry and
+ * uploaded file (review.ts, upload-review.ts) and what is not public yet
+ * (src/lib/publication.ts) — into one ContentIndex. Pages never decide what
+ * is published themselves; src/data/ asks here for every list, page, feed
+ * and index record, and `npm run validate`, the build and the CMS check read
+ * the same index.
  *
  * The review is memoised per content root and invalidated when any content
  * file or uploaded file changes, so `astro dev` follows an editor's save.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { listCollectionFiles } from '../lib/content-files.ts';
+import { listCollectionFiles } from '../validate/read.ts';
 import { contentDir } from '../lib/content-dir.ts';
-import { listUploads } from '../lib/uploads-dir.ts';
+import { listUploads } from '../validate/uploads-dir.ts';
 import { todayIso } from '../lib/dates.ts';
-import { validateContent, type ContentIndex, type ValidEntry } from '../lib/validate-content.ts';
+import { unpublishedEntries, type Unpublished } from '../lib/publication.ts';
+import type { Person, RegistryRecord } from '../schema/registry.ts';
+import type { SiteSettings, Vocabularies } from '../schema/settings.ts';
+import type { ContentFile } from '../validate/read.ts';
+import { validateContent, type ValidatedContent, type ValidEntry } from '../validate/validate.ts';
 import { collectionNames, type CollectionName } from '../schema/index.ts';
-import type { FieldPath } from './review.ts';
+import { peopleOf, registryOf } from './registry.ts';
+import { reviewPrivacy, type FieldPath, type PrivacyReview, type ReviewInput } from './review.ts';
+import { withUploadsReview, type UploadVerdict } from './upload-review.ts';
+
+/** The content of a root as the site may publish it, with everything the reviews found. */
+export interface ContentIndex extends ValidatedContent {
+  /** Entries the privacy review withholds from the site, by collection. */
+  withheld: Map<CollectionName, Set<string>>;
+  /** Person fields withheld from entries that are published without them (review.ts). */
+  redactions: PrivacyReview['redactions'];
+  /** Entries not public yet: drafts, dated in the future, waiting for their order (src/lib/publication.ts). */
+  unpublished: Map<CollectionName, Map<string, Unpublished>>;
+  /** What the build does with each uploaded file, by site path (upload-review.ts). */
+  uploads: Map<string, UploadVerdict>;
+}
+
+/** What the privacy review needs of validated content: the registry and the settings; none without settings. */
+export function reviewInputOf(entries: Map<CollectionName, Map<string, ValidEntry>>, today: string): ReviewInput | undefined {
+  const one = (c: CollectionName) => entries.get(c)?.values().next().value as ValidEntry | undefined;
+  const site = one('site');
+  const vocab = one('vocabularies');
+  if (!site || !vocab) return undefined;
+  return {
+    index: entries,
+    registry: registryOf({ entries }),
+    settings: site.parsed as unknown as SiteSettings,
+    vocab: vocab.parsed as unknown as Vocabularies,
+    today,
+  };
+}
+
+/**
+ * Reviews a content root: validation, then the privacy review and the
+ * publication state. `candidate` stands in for the file at its path (or is
+ * added, for a new entry): the CMS checks an entry this way before it is written.
+ */
+export function reviewContent(root = contentDir(), today = todayIso(), candidate?: ContentFile): ContentIndex {
+  const validated = validateContent(root, candidate);
+  const input = reviewInputOf(validated.entries, today);
+  const review = input
+    ? withUploadsReview(reviewPrivacy(input), input)
+    : { problems: [], withheld: new Map<CollectionName, Set<string>>(), redactions: new Map(), uploads: new Map<string, UploadVerdict>() };
+  const unpublished = unpublishedEntries(validated.entries, today, (c, id) => review.withheld.get(c)?.has(id) === true);
+  return {
+    entries: validated.entries,
+    problems: [...validated.problems, ...review.problems],
+    withheld: review.withheld,
+    redactions: review.redactions,
+    unpublished,
+    uploads: review.uploads,
+  };
+}
 
 /**
  * Kept on globalThis: Astro loads this module once for its config hooks and
@@ -53,7 +112,7 @@ export function reviewedContent(root = contentDir()): ContentIndex {
   const memo = store[MEMO];
   if (store[FROZEN] && memo?.key.startsWith(`${root}|`)) return memo.index;
   const key = fingerprint(root);
-  if (memo?.key !== key) store[MEMO] = { key, index: validateContent(root) };
+  if (memo?.key !== key) store[MEMO] = { key, index: reviewContent(root) };
   return store[MEMO]!.index;
 }
 
@@ -125,4 +184,24 @@ export function publicEntries(index: ContentIndex, collection: CollectionName): 
 export function isPublished(collection: string, id: string, root = contentDir()): boolean {
   const index = reviewedContent(root);
   return !index.withheld.get(collection as CollectionName)?.has(id) && !index.unpublished.get(collection as CollectionName)?.has(id);
+}
+
+/** The registry of a content root as the last review read it. */
+export function loadRegistry(root = contentDir()): Map<string, RegistryRecord> {
+  return registryOf(reviewedContent(root));
+}
+
+/** The living people of the reviewed registry (for the leak scan and the reports). */
+export function registryPeople(index: ContentIndex): Person[] {
+  return peopleOf(registryOf(index));
+}
+
+/** The site settings of reviewed content; undefined when the settings file is broken or missing. */
+export function siteSettingsOf(index: Pick<ValidatedContent, 'entries'>): SiteSettings | undefined {
+  return index.entries.get('site')?.values().next().value?.parsed as unknown as SiteSettings | undefined;
+}
+
+/** The vocabularies of reviewed content; undefined when the file is broken or missing. */
+export function vocabulariesOf(index: Pick<ValidatedContent, 'entries'>): Vocabularies | undefined {
+  return index.entries.get('vocabularies')?.values().next().value?.parsed as unknown as Vocabularies | undefined;
 }

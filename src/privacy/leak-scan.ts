@@ -19,7 +19,7 @@
  *   a reader.
  * - Folders in `sourceOnly` — the CMS bundle `admin/cms-<key>/`, a copy of a
  *   Vite build of the CMS code, schemas and packages, never of content
- *   (cms/bundle.ts). Its interface strings in every language of
+ *   (cms/server/bundle.ts). Its interface strings in every language of
  *   decap-cms-locales once stopped builds on a registry person «Чернова»
  *   (Bulgarian for «draft»), which no editor can fix. A file there is
  *   skipped only while it is byte-identical to the same file of the bundle
@@ -46,6 +46,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { decodeHTML } from 'entities';
 import sharp from 'sharp';
+import { COLLECTIONS, pagedCollections, type CollectionDef } from '../schema/index.ts';
 import type { Person } from '../schema/registry.ts';
 import { mayName, type Place, type PolicyContext } from './consent-policy.ts';
 import { buildNameIndex, scanText, type NameIndex, type PiiFinding } from './pii-scan.ts';
@@ -79,6 +80,11 @@ export interface LeakScanResult {
   skipped: number;
 }
 
+/** The place of each collection's pages, by the first segment of their path. */
+const PLACE_OF_ROUTE = new Map<string, Place>(
+  pagedCollections.map((c) => [COLLECTIONS[c].route, (COLLECTIONS[c] as CollectionDef).place!]),
+);
+
 /** The place a built file belongs to, by its first path segment. */
 export function placeOfFile(rel: string): Place {
   const [first = '', second = ''] = rel.split('/');
@@ -87,17 +93,7 @@ export function placeOfFile(rel: string): Place {
   if (/feed\.(xml|json)$|\.ics$|rss\.xml$/.test(rel)) return 'feed';
   if (first === '_astro') return 'photo';
   if (first === 'uploads') return 'upload';
-  const byDir: Record<string, Place> = {
-    programs: 'programme',
-    practices: 'practice-author',
-    news: 'news',
-    events: 'event',
-    roadmap: 'roadmap',
-    documents: 'document',
-    materials: 'material',
-    monitoring: 'monitoring',
-  };
-  return byDir[first] ?? (second ? 'json-ld' : 'home');
+  return PLACE_OF_ROUTE.get(first) ?? (second ? 'json-ld' : 'home');
 }
 
 const TEXT = new Set(['.html', '.htm', '.xml', '.txt', '.svg', '.css', '.webmanifest', '.rss', '.atom']);

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { listCollectionFiles } from '../lib/content-files.ts';
+import { listCollectionFiles } from '../validate/read.ts';
 import { displayPath } from '../lib/content-dir.ts';
 import { collectionNames } from '../schema/index.ts';
 import type { Person, RegistryRecord, Tombstone } from '../schema/registry.ts';

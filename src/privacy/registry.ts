@@ -4,20 +4,13 @@
  * the methodologist's tools. Pages, components and layouts may not import it
  * (an ESLint rule forbids it); they get descriptors from ./public.ts.
  */
-import { contentDir } from '../lib/content-dir.ts';
-import type { ContentIndex } from '../lib/validate-content.ts';
+import type { ValidatedContent } from '../validate/validate.ts';
 import type { Person, RegistryRecord } from '../schema/registry.ts';
 import { isPerson } from './consent-policy.ts';
-import { reviewedContent } from './gate.ts';
 
-/** Valid registry records by id, from a validated content index. */
-export function registryOf(index: Pick<ContentIndex, 'entries'>): Map<string, RegistryRecord> {
+/** Valid registry records by id, from validated content (invalid files are left out and reported by validation). */
+export function registryOf(index: Pick<ValidatedContent, 'entries'>): Map<string, RegistryRecord> {
   return new Map([...(index.entries.get('people')?.values() ?? [])].map((e) => [e.id, e.parsed as unknown as RegistryRecord]));
-}
-
-/** The registry of a content root (validated; invalid files are left out and reported by validation). */
-export function loadRegistry(root = contentDir()): Map<string, RegistryRecord> {
-  return registryOf(reviewedContent(root));
 }
 
 /** The living people of a registry (tombstones left out). */

@@ -11,8 +11,15 @@
 import type { z } from 'astro/zod';
 import { fieldLabel } from '../lib/error-map.ts';
 import type { Problem } from '../lib/problems.ts';
-import type { ValidEntry } from '../lib/validate-content.ts';
-import { plainSchemaFor, type CollectionName } from '../schema/index.ts';
+import type { ValidEntry } from '../validate/validate.ts';
+import {
+  COLLECTIONS,
+  indexedCollections,
+  pagedCollections,
+  plainSchemaFor,
+  type CollectionDef,
+  type CollectionName,
+} from '../schema/index.ts';
 import type { Person, RegistryRecord } from '../schema/registry.ts';
 import type { SiteSettings, Vocabularies } from '../schema/settings.ts';
 import { arrayElement, describe, objectFields } from '../schema/walk.ts';
@@ -29,16 +36,9 @@ import {
 } from './consent-policy.ts';
 import { buildNameIndex, scanText } from './pii-scan.ts';
 
-/** Where each public collection publishes, for the consent's resource check. */
+/** Where each public collection publishes, for the consent's resource check (the collection table's `place`; settings everywhere). */
 export const COLLECTION_PLACES: Partial<Record<CollectionName, Place>> = {
-  roadmap: 'roadmap',
-  documents: 'document',
-  programs: 'programme',
-  practices: 'practice-author',
-  news: 'news',
-  events: 'event',
-  materials: 'material',
-  monitoring: 'monitoring',
+  ...Object.fromEntries(pagedCollections.map((c) => [c, (COLLECTIONS[c] as CollectionDef).place!])),
   site: 'home',
   vocabularies: 'home',
 };
@@ -66,8 +66,8 @@ export const PRIVACY_RULES: ReadonlySet<string> = new Set([
   'upload-unreadable',
 ]);
 
-/** Collections whose pages the search index reads (src/integrations/pagefind.ts). */
-const INDEXED: ReadonlySet<CollectionName> = new Set(['roadmap', 'documents', 'programs', 'practices', 'news', 'events', 'materials']);
+/** Collections whose pages the search index reads (the collection table's `indexed`). */
+const INDEXED: ReadonlySet<CollectionName> = new Set(indexedCollections);
 
 /** Where a field of an entry sits: `['curator']`, `['authors', 1]`. */
 export type FieldPath = (string | number)[];

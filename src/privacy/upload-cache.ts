@@ -8,9 +8,9 @@
  * in one child process (upload-extract-worker.ts), whose crash or time-out
  * leaves those files unread (and so withheld) instead of taking the build
  * down. The cache lives in `uploads/` of the build caches
- * (src/build/cache-dir.ts); entries unused for a month are removed.
+ * (src/lib/cache-dir.ts); entries unused for a month are removed.
  */
-import { cacheDir } from '../build/cache-dir.ts';
+import { cacheDir } from '../lib/cache-dir.ts';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';

@@ -22,7 +22,7 @@ import { uploadReview as ru } from '../i18n/ru.ts';
 import { displayPath } from '../lib/content-dir.ts';
 import { fieldLabel } from '../lib/error-map.ts';
 import type { Problem } from '../lib/problems.ts';
-import { listUploads, uploadFile, uploadSitePath, uploadsDir } from '../lib/uploads-dir.ts';
+import { listUploads, uploadFile, uploadSitePath, uploadsDir } from '../validate/uploads-dir.ts';
 import { plainSchemaFor, type CollectionName } from '../schema/index.ts';
 import { arrayElement, describe, objectFields } from '../schema/walk.ts';
 import { isPerson, mayName, type PolicyContext } from './consent-policy.ts';

@@ -29,7 +29,7 @@ import {
   type PDFObject,
 } from 'pdf-lib';
 import sharp from 'sharp';
-import { decodeText, parseCsv } from '../lib/survey/read-table.ts';
+import { decodeText, parseCsv } from '../lib/table.ts';
 
 /** Formats read as documents, by file extension. */
 export const DOCUMENT_KINDS = ['pdf', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp', 'rtf', 'csv', 'txt', 'svg'] as const;

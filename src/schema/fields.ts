@@ -52,6 +52,8 @@ export interface FieldMeta {
   private?: boolean;
   /** The calendar format of a date or datetime string. */
   format?: 'date' | 'datetime' | 'year' | 'schoolYear';
+  /** Only one entry of the collection may hold a value (src/lib/unique-fields.ts). */
+  unique?: true;
 }
 
 /** The one registry of field metadata for the whole content model. */

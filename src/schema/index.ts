@@ -1,9 +1,14 @@
 /**
  * The content model in one table: every collection, where its files live,
- * their format, and the schema that validates them.
+ * their format, the schema that validates them, and everything else that
+ * depends on the collection — its pages' address, the place it publishes at
+ * for the consent policy, its reading order, whether it is searchable and
+ * gets a link-preview card, how the CMS names and lists its files.
  *
- * Astro's `content.config.ts`, the validator, the CMS config generator and the
- * scripts all iterate over this table, so adding a collection here is the
+ * Astro's `content.config.ts`, the validator, the privacy review and the
+ * leak scan, the search index, the cards, the CMS config and the scripts all
+ * derive their tables from this one (tests/schema/collection-table.test.ts
+ * proves each covers every collection), so adding a collection here is the
  * one change that makes it exist everywhere.
  */
 import type { z } from 'astro/zod';
@@ -19,6 +24,11 @@ import { registrySchemaFor } from './registry.ts';
 import { roadmapSchema } from './roadmap.ts';
 import { siteSchema, vocabulariesSchema } from './settings.ts';
 import { surveyAnswersSchema } from './survey-answers.ts';
+import type { CollectionPlace } from './places.ts';
+
+type Data = Record<string, unknown>;
+
+const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
 export interface CollectionDef {
   /** Folder under CONTENT_DIR. */
@@ -39,6 +49,22 @@ export interface CollectionDef {
   publishedOn?: string;
   /** A reference field whose entry must itself be published first (a programme, its approving order). */
   publishedAfter?: string;
+  /** Its entries' pages are at `/<route>/<id>/`, its list at `/<route>/`; none without pages. */
+  route?: string;
+  /** The place its pages are for the consent policy (src/schema/places.ts). */
+  place?: CollectionPlace;
+  /** Its pages go into the site's search index. */
+  indexed?: boolean;
+  /** Its entries get link-preview cards of their own (src/build/og/cards.ts); others use the home card. */
+  ogCard?: boolean;
+  /** Reading order of published entries: the key of one entry, and which way it sorts. */
+  order?: { key: (data: Data) => string; direction: 'asc' | 'desc' };
+  /** Parts of the file name the CMS gives a new entry (transliterated and joined); the title by default. */
+  fileName?: (data: Data) => string[];
+  /** How the CMS lists entries: a summary template and the fields it can sort by. */
+  list?: { summary: string; sortableFields: string[] };
+  /** The CMS previews entries in the site's style (cms/previews). */
+  preview?: boolean;
   /** The schema of one entry, given the data (the registry picks person or tombstone). */
   schema: (ctx: SchemaContext, data?: unknown) => z.ZodType;
 }
@@ -52,6 +78,14 @@ export const COLLECTIONS = {
     bodyLabel: 'Описание этапа',
     visibility: 'public',
     schema: roadmapSchema,
+    route: 'roadmap',
+    place: 'roadmap',
+    indexed: true,
+    ogCard: true,
+    order: { key: (d) => String(d.stage).padStart(2, '0'), direction: 'asc' },
+    fileName: (d) => ['stage', text(d.stage)],
+    list: { summary: 'Этап {{stage}}. {{title}}', sortableFields: ['stage', 'title'] },
+    preview: true,
   },
   documents: {
     dir: 'documents',
@@ -61,6 +95,11 @@ export const COLLECTIONS = {
     bodyLabel: 'Описание',
     visibility: 'public',
     schema: documentSchema,
+    route: 'documents',
+    place: 'document',
+    indexed: true,
+    order: { key: (d) => text(d.date), direction: 'desc' },
+    list: { summary: '{{title}} ({{date}})', sortableFields: ['date', 'title'] },
   },
   programs: {
     dir: 'programs',
@@ -71,6 +110,13 @@ export const COLLECTIONS = {
     visibility: 'public',
     publishedAfter: 'order',
     schema: programSchema,
+    route: 'programs',
+    place: 'program',
+    indexed: true,
+    order: { key: (d) => `${text(d.schoolYear)}-${text(d.code)}`, direction: 'desc' },
+    fileName: (d) => [text(d.code), text(d.title)],
+    list: { summary: '{{code}} — {{title}}', sortableFields: ['code', 'title'] },
+    preview: true,
   },
   practices: {
     dir: 'practices',
@@ -80,6 +126,13 @@ export const COLLECTIONS = {
     bodyLabel: 'Описание практики',
     visibility: 'public',
     schema: practiceSchema,
+    route: 'practices',
+    place: 'practice-author',
+    indexed: true,
+    ogCard: true,
+    order: { key: (d) => text(d.year), direction: 'desc' },
+    list: { summary: '{{title}} ({{year}})', sortableFields: ['year', 'title'] },
+    preview: true,
   },
   news: {
     dir: 'news',
@@ -90,6 +143,14 @@ export const COLLECTIONS = {
     visibility: 'public',
     publishedOn: 'date',
     schema: newsSchema,
+    route: 'news',
+    place: 'news',
+    indexed: true,
+    ogCard: true,
+    order: { key: (d) => text(d.date), direction: 'desc' },
+    fileName: (d) => [text(d.date).slice(0, 10), text(d.title)],
+    list: { summary: '{{date}} — {{title}}', sortableFields: ['date', 'title'] },
+    preview: true,
   },
   events: {
     dir: 'events',
@@ -99,6 +160,12 @@ export const COLLECTIONS = {
     bodyLabel: 'Программа события',
     visibility: 'public',
     schema: eventSchema,
+    route: 'events',
+    place: 'event',
+    indexed: true,
+    ogCard: true,
+    order: { key: (d) => text(d.start), direction: 'desc' },
+    list: { summary: '{{start}} — {{title}}', sortableFields: ['start', 'title'] },
   },
   materials: {
     dir: 'materials',
@@ -109,6 +176,11 @@ export const COLLECTIONS = {
     visibility: 'public',
     publishedOn: 'date',
     schema: materialSchema,
+    route: 'materials',
+    place: 'material',
+    indexed: true,
+    order: { key: (d) => text(d.date), direction: 'desc' },
+    list: { summary: '{{title}} ({{date}})', sortableFields: ['date', 'title'] },
   },
   monitoring: {
     dir: 'monitoring',
@@ -117,6 +189,11 @@ export const COLLECTIONS = {
     labelSingular: 'Цикл мониторинга',
     visibility: 'public',
     schema: monitoringSchema,
+    route: 'monitoring',
+    place: 'monitoring',
+    order: { key: (d) => text(d.cycle), direction: 'desc' },
+    fileName: (d) => [text(d.cycle)],
+    list: { summary: '{{cycle}} — {{title}}', sortableFields: ['cycle'] },
   },
   site: {
     dir: 'settings',
@@ -143,6 +220,8 @@ export const COLLECTIONS = {
     labelSingular: 'Участник',
     visibility: 'private',
     schema: (_ctx, data) => registrySchemaFor(data),
+    fileName: (d) => [text(d.id)],
+    list: { summary: '{{name.last}} {{name.first}} {{name.middle}} ({{id}})', sortableFields: ['id', 'name.last'] },
   },
   answers: {
     dir: 'registry/answers',
@@ -156,7 +235,7 @@ export const COLLECTIONS = {
 
 /**
  * Files of the private registry that are not entries of a collection: the
- * survey import's record of what it has imported (src/lib/survey/merge.ts).
+ * survey import's record of what it has imported (src/tools/survey/merge.ts).
  * Any other file there that is not an entry stops the build (unread-file rule).
  */
 export const REGISTRY_FILES = { surveyImports: 'registry/survey-imports.yaml' } as const;
@@ -167,6 +246,41 @@ export type PublicCollectionName = {
 }[CollectionName];
 
 export const collectionNames = Object.keys(COLLECTIONS) as CollectionName[];
+
+/** Collections whose entries have pages of their own (a `route`). */
+export type PagedCollection = {
+  [K in CollectionName]: (typeof COLLECTIONS)[K] extends { route: string } ? K : never;
+}[CollectionName];
+
+export const pagedCollections = collectionNames.filter((c) => 'route' in COLLECTIONS[c]) as PagedCollection[];
+
+/** Collections whose entries get cards of their own. */
+export type CardCollection = {
+  [K in CollectionName]: (typeof COLLECTIONS)[K] extends { ogCard: true } ? K : never;
+}[CollectionName];
+
+export const cardCollections = collectionNames.filter((c) => (COLLECTIONS[c] as CollectionDef).ogCard) as CardCollection[];
+
+/** Collections whose pages are searchable. */
+export const indexedCollections = collectionNames.filter((c) => (COLLECTIONS[c] as CollectionDef).indexed) as PagedCollection[];
+
+/** The site path of an entry's page. */
+export function entryUrl(collection: PagedCollection, id: string): string {
+  return `/${COLLECTIONS[collection].route}/${id}/`;
+}
+
+/** The site path of a collection's list page, or of its page `n` when the list is paginated. */
+export function sectionUrl(collection: PagedCollection, page = 1): string {
+  return page > 1 ? `/${COLLECTIONS[collection].route}/${page}/` : `/${COLLECTIONS[collection].route}/`;
+}
+
+/** Site path of an entry's link-preview card. */
+export function ogImagePath(collection: CardCollection, id: string): string {
+  return `/og/${collection}/${id}.png`;
+}
+
+/** Site path of the home card, also used by pages without a card of their own. */
+export const HOME_CARD_PATH = '/og/home.png';
 
 const plainSchemas = new Map<string, z.ZodType>();
 

@@ -85,7 +85,7 @@ export const groupResultSchema = field(
 export const monitoringSchema = () =>
   z.strictObject({
     draft: draft(),
-    cycle: schoolYear({ label: 'Цикл (учебный год)' }),
+    cycle: schoolYear({ label: 'Цикл (учебный год)', unique: true }),
     title: line({ label: 'Заголовок' }),
     collected: field(z.strictObject({ from: isoDate({ label: 'С' }), to: isoDate({ label: 'По' }) }), {
       label: 'Период анкетирования',

@@ -34,6 +34,7 @@ export const programSchema = () =>
         hint: 'Например «НП-2025-01»',
         widget: 'string',
         patternMessage: 'шифр вида НП-2025-01',
+        unique: true,
       }),
       title: line({ label: 'Название', hint: 'Без имён: например «Адаптация молодого учителя математики»' }),
       schoolYear: schoolYear({ label: 'Учебный год' }),

@@ -23,7 +23,7 @@ export const activitySchema = field(
 export const roadmapSchema = () =>
   z.strictObject({
     draft: draft(),
-    stage: stageNumber({ label: 'Номер этапа', hint: 'От 1 до 7, по дорожной карте' }),
+    stage: stageNumber({ label: 'Номер этапа', hint: 'От 1 до 7, по дорожной карте', unique: true }),
     title: line({ label: 'Название этапа' }),
     summary: paragraph({ label: 'Кратко', hint: 'Одно-два предложения для главной страницы' }, 600),
     status: select(PROGRESS_STATUSES, { label: 'Статус этапа' }).default('planned'),

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { countsAt, editNews, FULL_SCALE, generateNews, generatePeople, generatePrograms } from '../../bench/corpus/generate.ts';
 import { seededRandom } from '../../bench/corpus/random.ts';
 import { editCorpus, writeCorpus } from '../../bench/corpus/write.ts';
-import { validateContent } from '../../src/lib/validate-content.ts';
+import { reviewContent } from '../../src/privacy/gate.ts';
 import { ROOT } from '../helpers/paths.ts';
 
 fs.mkdirSync(path.join(ROOT, '.cache'), { recursive: true });
@@ -41,7 +41,7 @@ describe('benchmark corpus', () => {
 
   it('passes validation with no errors and no warnings: nothing is withheld, no text names a person', () => {
     const corpus = writeCorpus({ root: path.join(temp, 'valid'), seed: 126, scale: 0.01 });
-    const index = validateContent(corpus.root);
+    const index = reviewContent(corpus.root);
     expect(index.problems).toEqual([]);
     expect(index.entries.get('practices')!.size).toBe(50);
     expect(index.entries.get('news')!.size).toBeGreaterThanOrEqual(20);

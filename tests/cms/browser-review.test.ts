@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ReviewUnavailable, reviewInBrowser, type LoadedEntry } from '../../cms/browser-review.ts';
 import { EntryRejected } from '../../cms/check-entry.ts';
-import { reviewEntry } from '../../cms/check-server.ts';
+import { reviewEntry } from '../../cms/server/check-server.ts';
 import { settingsFormat, yamlFormat } from '../../cms/formats.ts';
 import { backendReview, makePreSave, type LoadEntries } from '../../cms/save.ts';
 import { tempContent } from '../helpers/fixture.ts';

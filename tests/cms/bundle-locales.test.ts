@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBundle } from '../../cms/bundle.ts';
+import { ensureBundle } from '../../cms/server/bundle.ts';
 import { phraseKeys } from '../../cms/locale.ts';
 import { ROOT } from '../helpers/paths.ts';
 

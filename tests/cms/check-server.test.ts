@@ -1,5 +1,5 @@
 /**
- * The dev server's half of the save check (cms/check-server.ts), over the
+ * The dev server's half of the save check (cms/server/check-server.ts), over the
  * demo content and a fixture: an edited entry stands in for its file, a new
  * one joins its folder, the answer sorts problems by what they mean for the
  * editor and names registry people by name, and requests it cannot read are
@@ -7,12 +7,12 @@
  * tests/e2e/cms-api-guard.test.ts.)
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { CheckRequestError, reviewEntry } from '../../cms/check-server.ts';
-import { validateContent } from '../../src/lib/validate-content.ts';
+import { CheckRequestError, reviewEntry } from '../../cms/server/check-server.ts';
+import { reviewContent } from '../../src/privacy/gate.ts';
 import { tempContent } from '../helpers/fixture.ts';
 import { DEMO_CONTENT } from '../helpers/paths.ts';
 
-const demo = [...validateContent(DEMO_CONTENT).entries.values()].flatMap((m) => [...m.values()]);
+const demo = [...reviewContent(DEMO_CONTENT).entries.values()].flatMap((m) => [...m.values()]);
 const practice = demo.find((e) => e.collection === 'practices')!;
 const person = demo.find((e) => e.collection === 'people' && (e.parsed as { id: string }).id === 'p-007')!;
 

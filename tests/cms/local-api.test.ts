@@ -1,5 +1,5 @@
 /**
- * The local API's middleware (cms/local-api.ts) in a plain HTTP server over a
+ * The local API's middleware (cms/server/local-api.ts) in a plain HTTP server over a
  * throw-away Git repository with the minimal fixture: with
  * CMS_EDITORIAL_WORKFLOW=1 it hands accepted requests to decap-server's Git
  * mode — a save becomes a commit on a `cms/…` branch, publishing merges it —
@@ -13,8 +13,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newApiKey } from '../../cms/api-key.ts';
-import { localApi } from '../../cms/local-api.ts';
+import { newApiKey } from '../../cms/server/api-key.ts';
+import { localApi } from '../../cms/server/local-api.ts';
 import { FIXTURES } from '../helpers/paths.ts';
 
 const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-local-api-'));

@@ -1,6 +1,6 @@
 /**
- * The local API's allow-list (cms/path-policy.ts) and its look on disk
- * (cms/real-paths.ts): derived from the generated CMS config, it lets the
+ * The local API's allow-list (cms/server/path-policy.ts) and its look on disk
+ * (cms/server/real-paths.ts): derived from the generated CMS config, it lets the
  * CMS read and write its collections' files and uploads, keeps each file to
  * its own collection, and refuses everything else — paths that escape, hide,
  * encode or point at the project's code, the registry through another
@@ -13,8 +13,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { backendFromEnv } from '../../cms/backend.ts';
 import { cmsConfig } from '../../cms/config.ts';
-import { ApiRefusal, checkRequest, cleanPath, pathPolicy } from '../../cms/path-policy.ts';
-import { checkRealPaths } from '../../cms/real-paths.ts';
+import { ApiRefusal, checkRequest, cleanPath, pathPolicy } from '../../cms/server/path-policy.ts';
+import { checkRealPaths } from '../../cms/server/real-paths.ts';
 
 const config = cmsConfig({ contentDir: 'site/content', backend: backendFromEnv({}) });
 const policy = pathPolicy(config);

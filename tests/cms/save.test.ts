@@ -7,15 +7,16 @@
  * is refused too, naming the person, with no question to override it; only a
  * warning is put to the editor; no review, no save. A new valid entry gets
  * its transliterated file name; an edited entry keeps its file. The review is
- * the real server half (cms/check-server.ts) over the demo content.
+ * the real server half (cms/server/check-server.ts) over the demo content.
  */
 import { describe, expect, it } from 'vitest';
 import { EntryRejected } from '../../cms/check-entry.ts';
 import { FILE_NAME_KEY } from '../../cms/config.ts';
-import { reviewEntry, type CheckRequest } from '../../cms/check-server.ts';
+import { reviewEntry, type CheckRequest } from '../../cms/server/check-server.ts';
 import { ReviewUnavailable } from '../../cms/browser-review.ts';
 import { fetchReview, fetchTaken, makePreSave, SaveCancelled, warningQuestion } from '../../cms/save.ts';
-import { takenValuesOf, validateContent } from '../../src/lib/validate-content.ts';
+import { takenValuesOf } from '../../src/validate/validate.ts';
+import { reviewContent } from '../../src/privacy/gate.ts';
 import type { TakenValues } from '../../src/lib/unique-fields.ts';
 import { DEMO_CONTENT } from '../helpers/paths.ts';
 
@@ -30,7 +31,7 @@ function entry(collection: string, data: Record<string, unknown>, extra: Record<
 }
 
 /** The demo content's taken values, as /admin/taken.json serves them. */
-const demoIndex = validateContent(DEMO_CONTENT).entries;
+const demoIndex = reviewContent(DEMO_CONTENT).entries;
 const demoEntries = [...demoIndex.values()].flatMap((m) => [...m.values()]);
 const demoTaken = takenValuesOf(demoIndex);
 let loads = 0;

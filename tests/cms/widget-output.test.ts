@@ -15,9 +15,9 @@ import { backendFromEnv } from '../../cms/backend.ts';
 import { cmsConfig, FILE_NAME_KEY } from '../../cms/config.ts';
 import type { CmsField } from '../../cms/fields.ts';
 import { contentFormats, type Formatter } from '../../cms/formats.ts';
-import { listCollectionFiles } from '../../src/lib/content-files.ts';
+import { listCollectionFiles } from '../../src/validate/read.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
-import { validateContent } from '../../src/lib/validate-content.ts';
+import { reviewContent } from '../../src/privacy/gate.ts';
 import { COLLECTIONS, type CollectionName } from '../../src/schema/index.ts';
 import { DEMO_CONTENT } from '../helpers/paths.ts';
 
@@ -100,7 +100,7 @@ let baseline: string[];
 beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-cms-widgets-'));
   fs.cpSync(DEMO_CONTENT, root, { recursive: true });
-  baseline = validateContent(root, TODAY).problems.map(formatProblem).sort();
+  baseline = reviewContent(root, TODAY).problems.map(formatProblem).sort();
 });
 
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -119,7 +119,7 @@ function rewriteAll(transform: (collection: CollectionName, data: Record<string,
 }
 
 function parsedEntries() {
-  const index = validateContent(root, TODAY);
+  const index = reviewContent(root, TODAY);
   return new Map([...index.entries].map(([c, m]) => [c, new Map([...m].map(([id, e]) => [id, { data: e.parsed, body: e.body.trim() }]))]));
 }
 
@@ -127,14 +127,14 @@ describe('what the CMS writes', () => {
   it('reads and writes every demo file without changing what it means', () => {
     const before = parsedEntries();
     expect(rewriteAll((_c, data) => data)).toBeGreaterThan(50);
-    expect(validateContent(root, TODAY).problems.map(formatProblem).sort()).toEqual(baseline);
+    expect(reviewContent(root, TODAY).problems.map(formatProblem).sort()).toEqual(baseline);
     expect(parsedEntries()).toEqual(before);
   });
 
   it('validates after every field went through its widget, cleared optional fields included', () => {
     const before = parsedEntries();
     rewriteAll(asDecapEntry);
-    const problems = validateContent(root, TODAY).problems.map(formatProblem).sort();
+    const problems = reviewContent(root, TODAY).problems.map(formatProblem).sort();
     expect(problems).toEqual(baseline);
     expect(parsedEntries()).toEqual(before);
   });

@@ -22,8 +22,8 @@ import { ROOT } from '../helpers/paths.ts';
 import { astroBuild } from '../helpers/run.ts';
 import { embeddedConfig, listeningAddresses, startDevServer, type DevServer } from '../cms/dev-server.ts';
 import { hasMetadata } from '../../src/integrations/strip-metadata.ts';
-import { readContentFile } from '../../src/lib/content-files.ts';
-import { validateContent } from '../../src/lib/validate-content.ts';
+import { readContentFile } from '../../src/validate/read.ts';
+import { reviewContent } from '../../src/privacy/gate.ts';
 import { cmsUi } from '../../src/i18n/ru.ts';
 
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'docs/images') : undefined;
@@ -71,7 +71,7 @@ async function waitForFile(file: string, timeoutMs = 15_000): Promise<void> {
 }
 
 const problemsOf = (relFile: string) =>
-  validateContent(server.content).problems.filter((p) => p.file.endsWith(relFile) && p.severity === 'error');
+  reviewContent(server.content).problems.filter((p) => p.file.endsWith(relFile) && p.severity === 'error');
 
 beforeAll(async () => {
   server = await startDevServer();

@@ -8,12 +8,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headersFor } from '../../src/lib/security-headers.ts';
-import { validateContent } from '../../src/lib/validate-content.ts';
+import { reviewContent } from '../../src/privacy/gate.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { DEMO_CONTENT, testDist } from '../helpers/paths.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 
-const practiceIds = [...validateContent(DEMO_CONTENT).entries.get('practices')!.keys()];
+const practiceIds = [...reviewContent(DEMO_CONTENT).entries.get('practices')!.keys()];
 
 let server: StaticServer;
 let browser: Browser;

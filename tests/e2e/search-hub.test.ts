@@ -18,7 +18,7 @@ import { cmsBundleFolder } from '../../src/integrations/leak-scan.ts';
 import { headersFor } from '../../src/lib/security-headers.ts';
 import { scanForLeaks } from '../../src/privacy/leak-scan.ts';
 import { peopleOf, registryOf } from '../../src/privacy/registry.ts';
-import { validateContent } from '../../src/lib/validate-content.ts';
+import { reviewContent } from '../../src/privacy/gate.ts';
 import type { SiteSettings } from '../../src/schema/settings.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { FIXTURES, ROOT, TEST_RUNS } from '../helpers/paths.ts';
@@ -123,7 +123,7 @@ describe('the privacy leak scan covers the search index (second school)', () => 
   });
 
   it('finds a name in the index once its consent no longer covers the site', async () => {
-    const index = validateContent(SCHOOL_2, TODAY);
+    const index = reviewContent(SCHOOL_2, TODAY);
     const people = peopleOf(registryOf(index));
     const settings = index.entries.get('site')?.values().next().value?.parsed as unknown as SiteSettings;
     const common = { dir: dist(), people, allowContacts: [settings.phone, settings.email], sourceOnly: [cmsBundleFolder(ROOT)] };

@@ -11,12 +11,12 @@ import zlib from 'node:zlib';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { practicesJsonSchema, practicesOpenDataSchema } from '../../src/lib/search/open-data.ts';
-import { validateContent } from '../../src/lib/validate-content.ts';
+import { reviewContent } from '../../src/privacy/gate.ts';
 import { orderPractices } from '../../src/lib/practices.ts';
 import { facetPath } from '../../src/lib/search/facets.ts';
 import { DEMO_CONTENT, testDist } from '../helpers/paths.ts';
 
-const { entries } = validateContent(DEMO_CONTENT);
+const { entries } = reviewContent(DEMO_CONTENT);
 type PracticeData = { year: number; status: string; best?: { year: number; event: string } };
 const practices = orderPractices(
   [...entries.get('practices')!.values()].map((e) => ({ id: e.id, data: e.parsed as unknown as PracticeData })),

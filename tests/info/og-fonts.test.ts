@@ -5,11 +5,11 @@
  */
 import satori from 'satori';
 import { describe, expect, it } from 'vitest';
-import { cardTexts, cardsFromContent } from '../../src/lib/og/cards.ts';
-import { coverageByWeight, fontCodePoints, missingCharacters } from '../../src/lib/og/font-coverage.ts';
-import { CARD_FONT_FAMILY, fontFiles, loadFonts } from '../../src/lib/og/fonts.ts';
-import { checkGlyphs } from '../../src/lib/og/generate.ts';
-import { validateContent } from '../../src/lib/validate-content.ts';
+import { cardTexts, cardsFromContent } from '../../src/build/og/cards.ts';
+import { coverageByWeight, fontCodePoints, missingCharacters } from '../../src/build/og/font-coverage.ts';
+import { CARD_FONT_FAMILY, fontFiles, loadFonts } from '../../src/build/og/fonts.ts';
+import { checkGlyphs } from '../../src/build/og/generate.ts';
+import { reviewContent } from '../../src/privacy/gate.ts';
 import { DEMO_CONTENT } from '../helpers/paths.ts';
 
 const RUSSIAN = 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя';
@@ -17,7 +17,7 @@ const PUNCTUATION = '0123456789№«»—–…,.:;!?()"\'%/-·\u00a0';
 
 const files = fontFiles();
 const coverage = coverageByWeight(files);
-const demoCards = cardsFromContent(validateContent(DEMO_CONTENT), 'https://nastavnik.licey126.example/');
+const demoCards = cardsFromContent(reviewContent(DEMO_CONTENT), 'https://nastavnik.licey126.example/');
 const fonts = loadFonts() as Parameters<typeof satori>[1]['fonts'];
 
 /** The path data satori draws for one character, at a fixed place. */

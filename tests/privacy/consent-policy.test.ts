@@ -121,14 +121,14 @@ describe('resources of the dissemination consent', () => {
 describe('mayName', () => {
   it('needs the role category too inside a programme, not for a practice author', () => {
     const p = person('valid', 'valid', ['name']);
-    expect(mayName(p, 'programme', ctx).allowed).toBe(false);
+    expect(mayName(p, 'program', ctx).allowed).toBe(false);
     expect(mayName(p, 'practice-author', ctx).allowed).toBe(true);
-    expect(mayName(person('valid', 'valid', ['name', 'role']), 'programme', ctx).allowed).toBe(true);
+    expect(mayName(person('valid', 'valid', ['name', 'role']), 'program', ctx).allowed).toBe(true);
   });
 
   it('stops on the day of withdrawal', () => {
     const p = person('valid', 'valid', ['name', 'role']);
     p.consents.dissemination!.withdrawn = TODAY;
-    expect(mayName(p, 'programme', ctx)).toEqual({ allowed: false, rule: 'consent-withdrawn' });
+    expect(mayName(p, 'program', ctx)).toEqual({ allowed: false, rule: 'consent-withdrawn' });
   });
 });

@@ -35,10 +35,7 @@ describe('registry import boundary', () => {
 
   it('allows the public descriptors', async () => {
     expect(
-      await lint(
-        'src/pages/probe.ts',
-        "import { describeParticipant } from '../privacy/public.ts';\nexport default describeParticipant;\n",
-      ),
+      await lint('src/pages/probe.ts', "import { describeParticipant } from './public.ts';\nexport default describeParticipant;\n"),
     ).toEqual([]);
   });
 

@@ -227,7 +227,7 @@ describe('scanForLeaks', () => {
   });
 
   it('maps files to their place on the site', () => {
-    expect(placeOfFile('programs/x/index.html')).toBe('programme');
+    expect(placeOfFile('programs/x/index.html')).toBe('program');
     expect(placeOfFile('pagefind/fragment/a.pf_fragment')).toBe('search-index');
     expect(placeOfFile('news/feed.xml')).toBe('feed');
     expect(placeOfFile('og/news/x.png')).toBe('og-image');

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { validateContent } from '../../src/lib/validate-content.ts';
+import { reviewContent } from '../../src/privacy/gate.ts';
 import { tempContent, type TempContent } from '../helpers/fixture.ts';
 import { runNode } from '../helpers/run.ts';
 
@@ -40,7 +40,7 @@ describe('npm run privacy:purge', () => {
     expect(replacements).toContain('Образцову==>***');
     const act = fs.readdirSync(path.join(out, 'purge')).find((f) => f.includes('act'))!;
     expect(fs.readFileSync(path.join(out, 'purge', act), 'utf8')).not.toContain('Образцов');
-    const after = validateContent(c.dir, '2026-03-01');
+    const after = reviewContent(c.dir, '2026-03-01');
     expect(after.problems).toEqual([]);
     expect(after.withheld.get('programs')).toBeUndefined();
   });

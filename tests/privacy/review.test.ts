@@ -3,8 +3,7 @@
  * the entry is withheld, the rest stays published.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { validateContent } from '../../src/lib/validate-content.ts';
-import { publicEntries } from '../../src/privacy/gate.ts';
+import { publicEntries, reviewContent } from '../../src/privacy/gate.ts';
 import { tempContent, type TempContent } from '../helpers/fixture.ts';
 
 const TODAY = '2026-03-01';
@@ -14,7 +13,7 @@ afterEach(() => content?.cleanup());
 function review(change: (c: TempContent) => void) {
   content = tempContent();
   change(content);
-  const index = validateContent(content.dir, TODAY);
+  const index = reviewContent(content.dir, TODAY);
   return { problems: index.problems, withheld: index.withheld };
 }
 
@@ -127,7 +126,7 @@ describe('privacy review', () => {
       content = tempContent();
       content.edit('programs/np-2025-01.md', (t) => t.replace('mentees: [p-002]', 'mentees: [p-002]\ncurator: p-003'));
       withdraw(content, 'p-003');
-      const index = validateContent(content.dir, TODAY);
+      const index = reviewContent(content.dir, TODAY);
       expect(index.withheld.get('programs')).toBeUndefined();
       expect(index.problems).toEqual([expect.objectContaining({ rule: 'field-withheld', field: 'curator', severity: 'warning' })]);
       expect(index.problems[0]!.message).toMatch(/Куратор.*p-003.*без него/);
@@ -139,7 +138,7 @@ describe('privacy review', () => {
       content = tempContent();
       content.edit('practices/list-nablyudeniya.md', (t) => t.replace('year: 2026', 'authors: [p-001, p-003, p-002]\nyear: 2026'));
       withdraw(content, 'p-003');
-      const index = validateContent(content.dir, TODAY);
+      const index = reviewContent(content.dir, TODAY);
       expect(index.withheld.get('practices')).toBeUndefined();
       expect(index.problems.map((p) => [p.rule, p.field])).toEqual([['field-withheld', 'authors.1']]);
       expect(publicEntries(index, 'practices').get('list-nablyudeniya')?.parsed.authors).toEqual(['p-001', 'p-002']);
@@ -149,7 +148,7 @@ describe('privacy review', () => {
       content = tempContent();
       content.edit('programs/np-2025-01.md', (t) => t.replace('mentees: [p-002]', 'mentees: [p-002]\ncurator: p-003'));
       withdraw(content, 'p-002');
-      const index = validateContent(content.dir, TODAY);
+      const index = reviewContent(content.dir, TODAY);
       expect(index.withheld.get('programs')).toEqual(new Set(['np-2025-01']));
       expect(publicEntries(index, 'programs').has('np-2025-01')).toBe(false);
     });
@@ -159,7 +158,7 @@ describe('privacy review', () => {
       content.edit('programs/np-2025-01.md', (t) => t.replace('mentees: [p-002]', 'mentees: [p-002]\ncurator: p-003'));
       content.edit('registry/people/p-003.yaml', (t) => t.replace('roles: [mentor]', 'roles: [mentor, curator]'));
       content.edit('settings/site.yaml', (t) => `${t}kAnonymity: 4\n`);
-      const index = validateContent(content.dir, TODAY);
+      const index = reviewContent(content.dir, TODAY);
       const curator = index.problems.filter((p) => p.field === 'curator');
       expect(curator).toEqual([expect.objectContaining({ rule: 'field-withheld', severity: 'warning' })]);
       expect(publicEntries(index, 'programs').get('np-2025-01')?.parsed ?? {}).not.toHaveProperty('curator');

@@ -12,7 +12,7 @@ import iconv from 'iconv-lite';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/lib/problems.ts';
-import { validateContent, type ContentIndex } from '../../src/lib/validate-content.ts';
+import { reviewContent, type ContentIndex } from '../../src/privacy/gate.ts';
 import { publishReviewedUploads } from '../../src/integrations/publish-uploads.ts';
 import { extractUploads } from '../../src/privacy/upload-cache.ts';
 import { extractUpload } from '../../src/privacy/upload-text.ts';
@@ -140,7 +140,7 @@ beforeAll(async () => {
     'materials/pamyatka-3.md',
     '---\ntitle: Памятка 3\nsummary: Файл без персональных данных в тексте.\ndate: 2025-10-02\ntype: checklist\nlink: https://school1.example/p3\n---\nСкачайте [положение](/uploads/documents/avtor.pdf).\n',
   );
-  index = validateContent(content.dir);
+  index = reviewContent(content.dir);
 }, 180_000);
 
 afterAll(() => {

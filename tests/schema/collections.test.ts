@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readContentFile, listCollectionFiles } from '../../src/lib/content-files.ts';
+import { readContentFile, listCollectionFiles } from '../../src/validate/read.ts';
 import { plainContext } from '../../src/schema/context.ts';
 import { COLLECTIONS, collectionNames } from '../../src/schema/index.ts';
 import { describe as describeField, objectFields } from '../../src/schema/walk.ts';

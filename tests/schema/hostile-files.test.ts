@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { validateContent } from '../../src/lib/validate-content.ts';
+import { reviewContent } from '../../src/privacy/gate.ts';
 import { tempContent, type TempContent } from '../helpers/fixture.ts';
 import { runNode } from '../helpers/run.ts';
 
@@ -31,7 +31,7 @@ consents:
 function problems(change: (c: TempContent) => void) {
   content = tempContent();
   change(content);
-  return validateContent(content.dir).problems;
+  return reviewContent(content.dir).problems;
 }
 
 const errorsOf = (ps: ReturnType<typeof problems>) => ps.filter((p) => p.severity === 'error');

@@ -4,8 +4,7 @@
  * build), a programme whose approving order is not recorded.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { validateContent } from '../../src/lib/validate-content.ts';
-import { publicEntries } from '../../src/privacy/gate.ts';
+import { publicEntries, reviewContent } from '../../src/privacy/gate.ts';
 import { COLLECTIONS } from '../../src/schema/index.ts';
 import { tempContent, type TempContent } from '../helpers/fixture.ts';
 
@@ -29,7 +28,7 @@ const draft = (rel: string) => (c: TempContent) =>
 function index(change: (c: TempContent) => void, today = '2026-03-01') {
   content = tempContent();
   change(content);
-  return validateContent(content.dir, today);
+  return reviewContent(content.dir, today);
 }
 
 describe('drafts', () => {

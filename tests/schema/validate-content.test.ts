@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { validateContent } from '../../src/lib/validate-content.ts';
+import { reviewContent } from '../../src/privacy/gate.ts';
 import { tempContent, type TempContent } from '../helpers/fixture.ts';
 import { DEMO_CONTENT } from '../helpers/paths.ts';
 
@@ -9,19 +9,19 @@ afterEach(() => content?.cleanup());
 function problemsAfter(change: (c: TempContent) => void) {
   content = tempContent();
   change(content);
-  return validateContent(content.dir).problems;
+  return reviewContent(content.dir).problems;
 }
 
 describe('validateContent', () => {
   it('accepts the minimal fixture and the demo content without a problem', () => {
     content = tempContent();
-    expect(validateContent(content.dir).problems).toEqual([]);
-    expect(validateContent(DEMO_CONTENT).problems).toEqual([]);
+    expect(reviewContent(content.dir).problems).toEqual([]);
+    expect(reviewContent(DEMO_CONTENT).problems).toEqual([]);
   });
 
   it('counts the entries of every collection', () => {
     content = tempContent();
-    const { entries } = validateContent(content.dir);
+    const { entries } = reviewContent(content.dir);
     expect(Object.fromEntries([...entries].map(([k, v]) => [k, v.size]))).toMatchObject({
       roadmap: 1,
       documents: 1,

@@ -10,7 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex, type SearchIndexReport } from '../../src/integrations/pagefind.ts';
-import { fragmentUrls, practiceIdOf } from '../../src/lib/search/bank-links.ts';
+import { fragmentUrls, practiceIdOf } from '../../src/build/bank-links.ts';
 
 let site: string;
 let report: SearchIndexReport;

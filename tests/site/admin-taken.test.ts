@@ -8,10 +8,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { registryOf } from '../../src/privacy/registry.ts';
 import type { TakenValues } from '../../src/lib/unique-fields.ts';
-import { validateContent } from '../../src/lib/validate-content.ts';
+import { reviewContent } from '../../src/privacy/gate.ts';
 import { DEMO_CONTENT, testDist } from '../helpers/paths.ts';
 
-const index = validateContent(DEMO_CONTENT);
+const index = reviewContent(DEMO_CONTENT);
 const taken = JSON.parse(fs.readFileSync(path.join(testDist(), 'admin', 'taken.json'), 'utf8')) as TakenValues;
 const holders = (collection: string, key: string) =>
   Object.fromEntries([...index.entries.get(collection as 'roadmap')!.values()].map((e) => [String(e.parsed[key]), e.file]));

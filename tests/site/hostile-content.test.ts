@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import { parseDocument, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listCollectionFiles, splitFrontMatter } from '../../src/lib/content-files.ts';
+import { listCollectionFiles, splitFrontMatter } from '../../src/validate/read.ts';
 import { VIDEO_HOSTS } from '../../src/lib/sanitize.ts';
 import { plainContext } from '../../src/schema/context.ts';
 import { COLLECTIONS, collectionNames } from '../../src/schema/index.ts';

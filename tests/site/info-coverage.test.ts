@@ -13,11 +13,11 @@ import {
   type StageEntry,
 } from '../../src/lib/coverage.ts';
 import { todayIso } from '../../src/lib/dates.ts';
-import { validateContent } from '../../src/lib/validate-content.ts';
+import { reviewContent } from '../../src/privacy/gate.ts';
 import { DEMO_CONTENT, testDist } from '../helpers/paths.ts';
 import { headMeta, pageHtml, sitePages } from '../info/parse.ts';
 
-const index = validateContent(DEMO_CONTENT);
+const index = reviewContent(DEMO_CONTENT);
 function published<T>(c: 'roadmap' | 'news' | 'events' | 'documents'): T[] {
   return [...index.entries.get(c)!.values()]
     .filter((e) => !index.withheld.get(c)?.has(e.id))

@@ -10,13 +10,13 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { feedExtensionSchema } from '../../src/lib/feeds.ts';
 import { localToInstant } from '../../src/lib/local-time.ts';
-import { readSiteSettings } from '../../src/lib/site-settings.ts';
-import { validateContent } from '../../src/lib/validate-content.ts';
+import { readSiteSettings } from '../../src/validate/site-settings.ts';
+import { reviewContent } from '../../src/privacy/gate.ts';
 import { DEMO_CONTENT, testDist } from '../helpers/paths.ts';
 import { jsonFeed11, sitePages } from '../info/parse.ts';
 
 const siteUrl = readSiteSettings(DEMO_CONTENT)!.siteUrl;
-const index = validateContent(DEMO_CONTENT);
+const index = reviewContent(DEMO_CONTENT);
 const publishedEntries = (c: 'news' | 'events') => [...index.entries.get(c)!.values()].filter((e) => !index.withheld.get(c)?.has(e.id));
 const read = (rel: string) => fs.readFileSync(path.join(testDist(), rel), 'utf8');
 const existsInDist = (url: string) => {

@@ -6,13 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readSiteSettings } from '../../src/lib/site-settings.ts';
-import { validateContent } from '../../src/lib/validate-content.ts';
+import { readSiteSettings } from '../../src/validate/site-settings.ts';
+import { reviewContent } from '../../src/privacy/gate.ts';
 import { DEMO_CONTENT, testDist } from '../helpers/paths.ts';
 import { pageHtml, parseIcs, prop } from '../info/parse.ts';
 
 const site = readSiteSettings(DEMO_CONTENT)!;
-const index = validateContent(DEMO_CONTENT);
+const index = reviewContent(DEMO_CONTENT);
 const events = [...index.entries.get('events')!.values()].filter((e) => !index.withheld.get('events')?.has(e.id));
 const host = new URL(site.siteUrl).host;
 const compact = (local: unknown) => `${String(local).replace(/[-:]/g, '')}00`;

@@ -4,15 +4,15 @@
  * person the privacy policy does not allow to be named there.
  */
 import { describe, expect, it } from 'vitest';
-import { readSiteSettings } from '../../src/lib/site-settings.ts';
+import { readSiteSettings } from '../../src/validate/site-settings.ts';
 import { typo } from '../../src/lib/typography.ts';
-import { validateContent } from '../../src/lib/validate-content.ts';
+import { reviewContent } from '../../src/privacy/gate.ts';
 import { practiceAuthors } from '../../src/privacy/public.ts';
 import { DEMO_CONTENT, testDist } from '../helpers/paths.ts';
 import { firstText, jsonLdBlocks, pageHtml, sitePages } from '../info/parse.ts';
 
 const site = readSiteSettings(DEMO_CONTENT)!;
-const index = validateContent(DEMO_CONTENT);
+const index = reviewContent(DEMO_CONTENT);
 const published = (c: 'news' | 'events' | 'practices') =>
   [...index.entries.get(c)!.values()].filter((e) => !index.withheld.get(c)?.has(e.id));
 const ld = (route: string, type: string) => jsonLdBlocks(pageHtml(testDist(), route)).filter((b) => b['@type'] === type);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { readSiteSettings } from '../../src/lib/site-settings.ts';
+import { readSiteSettings } from '../../src/validate/site-settings.ts';
 import { DEMO_CONTENT, testDist } from '../helpers/paths.ts';
 import { headMeta, pageHtml, sitePages } from '../info/parse.ts';
 

@@ -3,8 +3,8 @@
  * broken internal link, anchor or asset.
  */
 import { describe, expect, it } from 'vitest';
-import { checkHtml } from '../../src/lib/html-check.ts';
-import { checkLinks } from '../../src/lib/link-check.ts';
+import { checkHtml } from '../../src/checks/html-check.ts';
+import { checkLinks } from '../../src/checks/link-check.ts';
 import { testDist } from '../helpers/paths.ts';
 
 describe('built site quality', () => {

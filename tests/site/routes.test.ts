@@ -6,10 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { visibleText } from '../helpers/html.ts';
-import { validateContent } from '../../src/lib/validate-content.ts';
+import { reviewContent } from '../../src/privacy/gate.ts';
 import { DEMO_CONTENT, testDist } from '../helpers/paths.ts';
 
-const { entries } = validateContent(DEMO_CONTENT);
+const { entries } = reviewContent(DEMO_CONTENT);
 const page = (route: string) => path.join(testDist(), route, 'index.html');
 const html = (route: string) => fs.readFileSync(page(route), 'utf8');
 

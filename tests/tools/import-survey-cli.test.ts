@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { validateContent } from '../../src/lib/validate-content.ts';
+import { reviewContent } from '../../src/privacy/gate.ts';
 import { runNode } from '../helpers/run.ts';
 import { copyDemoContent, type ContentCopy } from './helpers/content-copy.ts';
 import { CUSTOM_FORM, MAPPING, MENTEES_CP1251, MENTORS_UTF8, MONITORING_CSV } from './helpers/surveys.ts';
@@ -74,7 +74,7 @@ describe('npm run import:survey', () => {
     expect(r.stdout).toMatch(/Записано файлов реестра: 3\./);
     expect(copy.exists('registry/people/p-017.yaml')).toBe(true);
     expect(copy.exists('registry/people/p-018.yaml')).toBe(true);
-    expect(validateContent(copy.dir).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(reviewContent(copy.dir).problems.filter((p) => p.severity === 'error')).toEqual([]);
     const after = snapshot(copy.dir);
     const again = await importSurvey([MENTEES_CP1251, '--kind', 'mentee', '--write']);
     expect(again.stdout).toMatch(/менять нечего/);
@@ -130,6 +130,6 @@ describe('npm run import:survey', () => {
     const again = await importSurvey([MONITORING_CSV, '--kind', 'monitoring', '--cycle', '2026-2027', '--write']);
     expect(again.stdout).toMatch(/уже импортирован/);
     expect(fs.readdirSync(path.join(copy.dir, 'registry/answers')).filter((f) => f.startsWith('2026-2027-'))).toHaveLength(1);
-    expect(validateContent(copy.dir).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(reviewContent(copy.dir).problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 });

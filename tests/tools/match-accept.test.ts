@@ -6,10 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AcceptError, draftProgramme, planDirections, programmeTerm } from '../../src/lib/match-accept.ts';
-import { readVocabularies } from '../../src/lib/site-settings.ts';
-import { validateContent } from '../../src/lib/validate-content.ts';
-import { loadRegistry, peopleOf } from '../../src/privacy/registry.ts';
+import { AcceptError, draftProgramme, planDirections, programmeTerm } from '../../src/tools/matching/accept.ts';
+import { readVocabularies } from '../../src/validate/site-settings.ts';
+import { loadRegistry, reviewContent } from '../../src/privacy/gate.ts';
+import { peopleOf } from '../../src/privacy/registry.ts';
 import type { Program } from '../../src/schema/programs.ts';
 import { PLAN_DIRECTIONS } from '../../src/schema/vocab.ts';
 import { DEMO_CONTENT } from '../helpers/paths.ts';
@@ -18,7 +18,7 @@ import { copyDemoContent, type ContentCopy } from './helpers/content-copy.ts';
 
 const TODAY = '2026-11-24';
 const people = new Map(peopleOf(loadRegistry(DEMO_CONTENT)).map((p) => [p.id, p]));
-const programs = [...validateContent(DEMO_CONTENT).entries.get('programs')!.values()].map((e) => ({
+const programs = [...reviewContent(DEMO_CONTENT).entries.get('programs')!.values()].map((e) => ({
   id: e.id,
   data: e.parsed as unknown as Program,
 }));
@@ -128,7 +128,7 @@ describe('npm run match', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/проект программы НП-2026-01/);
     expect(copy.exists('programs/np-2026-01.md')).toBe(true);
-    expect(validateContent(copy.dir).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(reviewContent(copy.dir).problems.filter((p) => p.severity === 'error')).toEqual([]);
     const refused = await match(['--accept', 'p-010=p-002']);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/p-010: уже в программе НП-2026-01/);

@@ -5,8 +5,8 @@
  * of a large district.
  */
 import { describe, expect, it } from 'vitest';
-import { readVocabularies } from '../../src/lib/site-settings.ts';
-import { assign, proposeMatches, scorePair, type MatchInput } from '../../src/lib/match-mentors.ts';
+import { readVocabularies } from '../../src/validate/site-settings.ts';
+import { assign, proposeMatches, scorePair, type MatchInput } from '../../src/tools/matching/match-mentors.ts';
 import type { Person } from '../../src/schema/registry.ts';
 import { DEMO_CONTENT } from '../helpers/paths.ts';
 import { randomPeople, rng } from './helpers/people.ts';
@@ -134,7 +134,8 @@ describe('proposeMatches', () => {
   });
 
   it('explains a proposal on the demo registry in Russian', async () => {
-    const { loadRegistry, peopleOf } = await import('../../src/privacy/registry.ts');
+    const { peopleOf } = await import('../../src/privacy/registry.ts');
+    const { loadRegistry } = await import('../../src/privacy/gate.ts');
     const result = proposeMatches({ people: peopleOf(loadRegistry(DEMO_CONTENT)), programs: [], vocab, today: TODAY });
     const p = result.proposals.find((x) => x.mentee === 'p-010')!;
     expect(p.mentor).toBe('p-007');

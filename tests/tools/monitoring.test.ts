@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { aggregateGroups, compareCycles, comparisonSummary, formatChange, groupSummary } from '../../src/lib/monitoring.ts';
 import { layoutBars, layoutStacks } from '../../src/lib/monitoring-chart.ts';
-import { validateContent } from '../../src/lib/validate-content.ts';
+import { reviewContent } from '../../src/privacy/gate.ts';
 import { monitoringSchema, type MonitoringCycle } from '../../src/schema/monitoring.ts';
 import { surveyAnswersSchema, type SurveyResponse } from '../../src/schema/survey-answers.ts';
 import { DEMO_CONTENT } from '../helpers/paths.ts';
@@ -61,7 +61,7 @@ describe('aggregateGroups', () => {
   });
 
   it('reproduces the published demo cycle from the demo answers', () => {
-    const index = validateContent(DEMO_CONTENT);
+    const index = reviewContent(DEMO_CONTENT);
     const batch = surveyAnswersSchema().parse(
       parseDocument(fs.readFileSync(`${DEMO_CONTENT}/registry/answers/2025-2026-demo.yaml`, 'utf8')).toJS(),
     );
@@ -182,7 +182,7 @@ describe('npm run monitoring', () => {
     expect(mentee.yesNo.find((y) => y.item === 'stay')).toMatchObject({ yes: 4, no: 1 });
     expect(text).not.toMatch(/Больше совместных уроков|Спасибо|Петрова/);
     expect(data.collected).toEqual({ from: '2027-04-20', to: '2027-04-27' });
-    expect(validateContent(copy.dir).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(reviewContent(copy.dir).problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
   it('says what to do when a cycle has no answers', async () => {

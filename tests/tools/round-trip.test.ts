@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { validateContent } from '../../src/lib/validate-content.ts';
+import { reviewContent } from '../../src/privacy/gate.ts';
 import { runNode } from '../helpers/run.ts';
 import { copyDemoContent, type ContentCopy } from './helpers/content-copy.ts';
 import { docxText } from './helpers/docx-text.ts';
@@ -65,7 +65,7 @@ describe('survey → match → accept → order and programme', () => {
     expect(text).toContain(`mentor: ${mentor}`);
     expect(text).toContain('mentees: [p-017]');
     expect(text).not.toContain('сложные');
-    expect(validateContent(copy.dir).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(reviewContent(copy.dir).problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
   it('drafts the order and the programme with names and the plan', async () => {

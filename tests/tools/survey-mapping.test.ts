@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readVocabularies } from '../../src/lib/site-settings.ts';
-import { headerMatches, loadMapping, MappingError, planColumns } from '../../src/lib/survey/mapping.ts';
-import { formatName, nameKey, parseFullName } from '../../src/lib/survey/normalise.ts';
-import { matchChoices, matchOne, parseCount, parseDate, parseScore, parseTeachingSince } from '../../src/lib/survey/values.ts';
+import { readVocabularies } from '../../src/validate/site-settings.ts';
+import { headerMatches, loadMapping, MappingError, planColumns } from '../../src/tools/survey/mapping.ts';
+import { formatName, nameKey, parseFullName } from '../../src/tools/survey/person-names.ts';
+import { matchChoices, matchOne, parseCount, parseDate, parseScore, parseTeachingSince } from '../../src/tools/survey/values.ts';
 import { DEMO_CONTENT } from '../helpers/paths.ts';
 import { MAPPING } from './helpers/surveys.ts';
 

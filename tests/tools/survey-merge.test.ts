@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { readVocabularies } from '../../src/lib/site-settings.ts';
-import { loadMapping, type SurveyKind } from '../../src/lib/survey/mapping.ts';
+import { readVocabularies } from '../../src/validate/site-settings.ts';
+import { loadMapping, type SurveyKind } from '../../src/tools/survey/mapping.ts';
 import {
   fingerprint,
   nextPersonId,
@@ -17,11 +17,11 @@ import {
   STATE_FILE,
   stateText,
   type MergePlan,
-} from '../../src/lib/survey/merge.ts';
-import { readPersonRows } from '../../src/lib/survey/person-rows.ts';
-import { parseCsv } from '../../src/lib/survey/read-table.ts';
-import { writeAll } from '../../src/lib/survey/write-files.ts';
-import { validateContent } from '../../src/lib/validate-content.ts';
+} from '../../src/tools/survey/merge.ts';
+import { readPersonRows } from '../../src/tools/survey/person-rows.ts';
+import { parseCsv } from '../../src/lib/table.ts';
+import { writeAll } from '../../src/tools/survey/write-files.ts';
+import { reviewContent } from '../../src/privacy/gate.ts';
 import { copyDemoContent, type ContentCopy } from './helpers/content-copy.ts';
 
 const TODAY = '2026-11-24';
@@ -97,7 +97,7 @@ describe('planMerge', () => {
       requests: ['parents'],
       consents: { processing: { signed: '2026-10-02' } },
     });
-    expect(validateContent(copy.dir).problems.filter((x) => x.severity === 'error')).toEqual([]);
+    expect(reviewContent(copy.dir).problems.filter((x) => x.severity === 'error')).toEqual([]);
   });
 
   it('says why a newcomer is skipped when the export has no consent column at all', () => {

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { detectDelimiter, detectEncoding, parseCsv, readTable, TableReadError } from '../../src/lib/survey/read-table.ts';
+import { detectDelimiter, detectEncoding, parseCsv, TableReadError } from '../../src/lib/table.ts';
+import { readTable } from '../../src/tools/survey/read-table.ts';
 import { MENTEES_CP1251, MENTORS_UTF8, writeMenteesXlsx } from './helpers/surveys.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-read-'));

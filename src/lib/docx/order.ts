@@ -11,9 +11,9 @@ import type { Program } from '../../schema/programs.ts';
 import type { Person } from '../../schema/registry.ts';
 import type { Vocabularies } from '../../schema/settings.ts';
 import { MENTORING_FORMS } from '../../schema/vocab.ts';
-import { BLANK_DATE, BLANK_LINE } from './programme-form.ts';
+import { BLANK_DATE, BLANK_LINE } from './program-form.ts';
 import { cell, describePerson, document, dotted, fullName, heading, para, splitLine, table } from './blocks.ts';
-import { REMOVED } from './programme.ts';
+import { REMOVED } from './program.ts';
 
 export interface RegulationRef {
   title: string;

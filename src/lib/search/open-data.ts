@@ -14,7 +14,7 @@ import { z } from 'astro/zod';
 import { ID_PATTERN } from '../../schema/fields.ts';
 import type { SiteSettings, Vocabularies } from '../../schema/settings.ts';
 import { MATERIAL_TYPES, MENTORING_FORMS, PRACTICE_STATUSES, SCHOOL_LEVELS, TARGET_GROUPS } from '../../schema/vocab.ts';
-import { ogImagePath } from '../og/cards.ts';
+import { entryUrl, ogImagePath } from '../../schema/index.ts';
 import { typo } from '../typography.ts';
 
 export const PRACTICES_OPEN_DATA_VERSION = 1;
@@ -140,7 +140,7 @@ export function openPractice(p: PracticeSource, vocab: Vocabularies, siteUrl: st
   const abs = (path: string) => new URL(path, siteUrl).href;
   return {
     id: p.id,
-    url: abs(`/practices/${p.id}/`),
+    url: abs(entryUrl('practices', p.id)),
     title: typo(d.title),
     summary: typo(d.summary),
     year: d.year,
@@ -155,7 +155,7 @@ export function openPractice(p: PracticeSource, vocab: Vocabularies, siteUrl: st
     replicability: d.replicability ? typo(d.replicability) : null,
     status: fromEnum(PRACTICE_STATUSES, d.status),
     best: d.best
-      ? { year: d.best.year, event: p.bestEvent ? { title: typo(p.bestEvent.title), url: abs(`/events/${p.bestEvent.id}/`) } : null }
+      ? { year: d.best.year, event: p.bestEvent ? { title: typo(p.bestEvent.title), url: abs(entryUrl('events', p.bestEvent.id)) } : null }
       : null,
     authors: p.authors,
     image: abs(ogImagePath('practices', p.id)),

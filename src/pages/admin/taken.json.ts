@@ -7,11 +7,10 @@
  * personal data.
  */
 import type { APIRoute } from 'astro';
-import { reviewedContent } from '../../privacy/gate.ts';
-import { takenValuesOf } from '../../lib/validate-content.ts';
+import { takenValues } from '../../data/taken.ts';
 
 export const GET: APIRoute = () => {
-  return new Response(JSON.stringify(takenValuesOf(reviewedContent().entries)), {
+  return new Response(JSON.stringify(takenValues()), {
     headers: { 'content-type': 'application/json; charset=utf-8' },
   });
 };

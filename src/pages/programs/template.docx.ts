@@ -1,12 +1,12 @@
 /**
  * The blank personalised-programme template as a Word file, generated at
  * build from the same form description as the printable page
- * (src/lib/docx/programme-form.ts).
+ * (src/lib/docx/program-form.ts).
  */
 import type { APIRoute } from 'astro';
 import { getSite } from '../../data/site.ts';
 import { pack } from '../../lib/docx/blocks.ts';
-import { programmeTemplate } from '../../lib/docx/programme.ts';
+import { programmeTemplate } from '../../lib/docx/program.ts';
 
 export const GET: APIRoute = async () => {
   const site = await getSite();

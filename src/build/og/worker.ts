@@ -1,0 +1,43 @@
+/**
+ * A worker thread that draws cards: satori and sharp are CPU-bound, so a
+ * build draws one card per core at a time. A worker gets its whole share of
+ * jobs at once, so it never waits for a main thread busy building pages.
+ * Each job names the file to write; the file appears whole (written aside,
+ * then renamed) or not at all.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import type { OgCard } from '../../lib/og-card.ts';
+import type { Theme } from './layout.ts';
+import { renderCard } from './render.ts';
+
+export interface CardJob {
+  id: number;
+  card: OgCard;
+  theme: Theme;
+  file: string;
+}
+
+export type CardJobResult = { id: number; ok: true; ms: number; bytes: number } | { id: number; ok: false; error: string } | { done: true };
+
+async function run(job: CardJob): Promise<CardJobResult> {
+  const started = performance.now();
+  try {
+    const png = await renderCard(job.card, job.theme);
+    fs.mkdirSync(path.dirname(job.file), { recursive: true });
+    const tmp = `${job.file}.${process.pid}.${job.id}.tmp`;
+    fs.writeFileSync(tmp, png);
+    fs.renameSync(tmp, job.file);
+    return { id: job.id, ok: true, ms: performance.now() - started, bytes: png.length };
+  } catch (e) {
+    return { id: job.id, ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+parentPort?.on('message', (jobs: CardJob[]) => {
+  void (async () => {
+    for (const job of jobs) parentPort?.postMessage(await run(job));
+    parentPort?.postMessage({ done: true } satisfies CardJobResult);
+  })();
+});
