@@ -11,7 +11,7 @@ import { ogImages } from './src/integrations/og-images.ts';
 import { publishUploads } from './src/integrations/publish-uploads.ts';
 import { stripMetadata } from './src/integrations/strip-metadata.ts';
 import { publishOutput, stageOutput } from './src/integrations/staged-output.ts';
-import { cacheDir } from './src/lib/cache-dir.ts';
+import { cacheDir } from './src/io/cache-dir.ts';
 import { inSitemap } from './src/lib/indexing.ts';
 import { readSiteSettings } from './src/validate/site-settings.ts';
 

@@ -13,7 +13,8 @@ import { orderDocument } from '../src/lib/docx/order.ts';
 import { findRegulation } from '../src/lib/docx/sources.ts';
 import { plural } from '../src/lib/plural.ts';
 import { isSchoolYear, schoolYearOf } from '../src/tools/survey/school-year.ts';
-import { privateDir, writeFileAtomic } from '../src/tools/survey/write-files.ts';
+import { writeFileAtomic } from '../src/io/atomic-write.ts';
+import { privateDir } from '../src/io/private-dir.ts';
 
 const HELP = `Проект приказа «О закреплении наставнических пар и групп» (.docx).
 

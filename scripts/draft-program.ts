@@ -11,7 +11,8 @@ import { pack } from '../src/lib/docx/blocks.ts';
 import { DraftContentError, loadDraftContent } from '../src/tools/docx/draft-content.ts';
 import { programmeDocument } from '../src/lib/docx/program.ts';
 import { orderRef } from '../src/lib/docx/sources.ts';
-import { privateDir, writeFileAtomic } from '../src/tools/survey/write-files.ts';
+import { writeFileAtomic } from '../src/io/atomic-write.ts';
+import { privateDir } from '../src/io/private-dir.ts';
 
 const HELP = `Персонализированная программа наставничества для подписей (.docx).
 

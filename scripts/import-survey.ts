@@ -20,7 +20,7 @@ import { readPersonRows } from '../src/tools/survey/person-rows.ts';
 import { readTable, TableReadError } from '../src/tools/survey/read-table.ts';
 import { formatImportReport, formatNote } from '../src/tools/survey/import-report.ts';
 import { isSchoolYear, schoolYearOf } from '../src/tools/survey/school-year.ts';
-import { writeAll } from '../src/tools/survey/write-files.ts';
+import { writeFilesAtomic as writeAll } from '../src/io/atomic-write.ts';
 import { isPerson } from '../src/privacy/consent-policy.ts';
 import { surveyAnswersSchema } from '../src/schema/survey-answers.ts';
 import { COLLECTIONS } from '../src/schema/index.ts';

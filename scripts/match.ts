@@ -11,13 +11,13 @@ import { todayIso } from '../src/lib/dates.ts';
 import { AcceptError, draftProgramme } from '../src/tools/matching/accept.ts';
 import { proposeMatches } from '../src/tools/matching/match-mentors.ts';
 import { matchJson, matchMarkdown, matchSummary } from '../src/tools/matching/match-report.ts';
-import { reviewContent } from '../src/privacy/gate.ts';
+import { reviewContent, vocabulariesOf } from '../src/privacy/gate.ts';
 import { isSchoolYear, schoolYearOf } from '../src/tools/survey/school-year.ts';
-import { privateDir, writeAll } from '../src/tools/survey/write-files.ts';
+import { writeFilesAtomic as writeAll } from '../src/io/atomic-write.ts';
+import { privateDir } from '../src/io/private-dir.ts';
 import { peopleOf, registryOf } from '../src/privacy/registry.ts';
 import { COLLECTIONS } from '../src/schema/index.ts';
 import type { Program } from '../src/schema/programs.ts';
-import type { Vocabularies } from '../src/schema/settings.ts';
 
 const HELP = `Подбор наставников для наставляемых без пары (этап 4 дорожной карты).
 
@@ -60,7 +60,7 @@ const index = reviewContent(root);
 const registry = registryOf(index);
 const people = peopleOf(registry);
 const programs = [...(index.entries.get('programs')?.values() ?? [])].map((e) => ({ id: e.id, data: e.parsed as unknown as Program }));
-const vocab = index.entries.get('vocabularies')?.values().next().value?.parsed as unknown as Vocabularies | undefined;
+const vocab = vocabulariesOf(index);
 if (!vocab) fail('справочники (content/settings/vocabularies.yaml) не найдены или с ошибками — запустите npm run validate');
 const brokenPeople = index.problems.filter((p) => p.file.includes('/registry/people/') && p.severity === 'error');
 if (brokenPeople.length)

@@ -13,7 +13,7 @@ import { todayIso } from '../src/lib/dates.ts';
 import { aggregateGroups, cycleSummary, groupSummary, type GroupResult } from '../src/lib/monitoring.ts';
 import { plural } from '../src/lib/plural.ts';
 import { isSchoolYear, schoolYearOf } from '../src/tools/survey/school-year.ts';
-import { writeFileAtomic } from '../src/tools/survey/write-files.ts';
+import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { reviewContent } from '../src/privacy/gate.ts';
 import { COLLECTIONS } from '../src/schema/index.ts';
 import { MIN_GROUP, monitoringSchema } from '../src/schema/monitoring.ts';

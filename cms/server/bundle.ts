@@ -9,7 +9,7 @@
  * inputs, and copied into `dist/admin/` after each build. A content-only
  * rebuild finds the folder and skips the bundling entirely.
  */
-import { cacheDir } from '../../src/lib/cache-dir.ts';
+import { cacheDir } from '../../src/io/cache-dir.ts';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +20,7 @@ export const BUNDLE_INPUTS = ['cms', 'src/schema', 'src/lib', 'src/privacy', 'sr
 /** How many bundles the cache keeps (the newest). */
 const KEEP = 3;
 
-/** The cache folder of built bundles (src/lib/cache-dir.ts). */
+/** The cache folder of built bundles (src/io/cache-dir.ts). */
 export function cacheRoot(root: string): string {
   return cacheDir('cms-bundle', root);
 }

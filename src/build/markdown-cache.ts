@@ -8,10 +8,11 @@
  * rendering steps (src/lib/markdown.ts): a rebuild renders only the bodies
  * that changed.
  */
+import { writeFileAtomic } from '../io/atomic-write.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cacheDir } from '../lib/cache-dir.ts';
+import { cacheDir } from '../io/cache-dir.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 
 /** Bump when the rendering rules of src/lib/markdown.ts, sanitize.ts or typography.ts change. */
@@ -66,9 +67,7 @@ export function renderBody(body: string): string {
   } catch {
     const html = renderMarkdown(body);
     try {
-      fs.mkdirSync(path.dirname(cached), { recursive: true });
-      fs.writeFileSync(`${cached}.${process.pid}.tmp`, html);
-      fs.renameSync(`${cached}.${process.pid}.tmp`, cached);
+      writeFileAtomic(cached, html);
     } catch {
       // A read-only or full disk only costs the cache, never the page.
     }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { bundleBase, bundleKey, cacheRoot } from '../../cms/server/bundle.ts';
-import { cacheDir } from '../lib/cache-dir.ts';
+import { cacheDir } from '../io/cache-dir.ts';
 import { leakScanUi } from '../i18n/ru.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import { todayIso } from '../lib/dates.ts';

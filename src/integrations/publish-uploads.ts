@@ -13,6 +13,7 @@
  * public/uploads/. Images are copied here and cleaned by strip-metadata.ts,
  * which runs next.
  */
+import { writeFileAtomic } from '../io/atomic-write.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
@@ -62,9 +63,7 @@ async function strippedCopy(bytes: Buffer, hash: string, kind: string): Promise<
   }
   if (!(await strippedSafely(bytes, stripped, kind))) return undefined;
   try {
-    fs.mkdirSync(path.dirname(cached), { recursive: true });
-    fs.writeFileSync(`${cached}.${process.pid}.tmp`, stripped);
-    fs.renameSync(`${cached}.${process.pid}.tmp`, cached);
+    writeFileAtomic(cached, stripped);
   } catch {
     // Without the cache the next build strips the file again.
   }

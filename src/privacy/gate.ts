@@ -40,17 +40,10 @@ export interface ContentIndex extends ValidatedContent {
 
 /** What the privacy review needs of validated content: the registry and the settings; none without settings. */
 export function reviewInputOf(entries: Map<CollectionName, Map<string, ValidEntry>>, today: string): ReviewInput | undefined {
-  const one = (c: CollectionName) => entries.get(c)?.values().next().value as ValidEntry | undefined;
-  const site = one('site');
-  const vocab = one('vocabularies');
-  if (!site || !vocab) return undefined;
-  return {
-    index: entries,
-    registry: registryOf({ entries }),
-    settings: site.parsed as unknown as SiteSettings,
-    vocab: vocab.parsed as unknown as Vocabularies,
-    today,
-  };
+  const settings = siteSettingsOf({ entries });
+  const vocab = vocabulariesOf({ entries });
+  if (!settings || !vocab) return undefined;
+  return { index: entries, registry: registryOf({ entries }), settings, vocab, today };
 }
 
 /**
@@ -196,12 +189,15 @@ export function registryPeople(index: ContentIndex): Person[] {
   return peopleOf(registryOf(index));
 }
 
-/** The site settings of reviewed content; undefined when the settings file is broken or missing. */
-export function siteSettingsOf(index: Pick<ValidatedContent, 'entries'>): SiteSettings | undefined {
-  return index.entries.get('site')?.values().next().value?.parsed as unknown as SiteSettings | undefined;
+/** The only entry of a settings collection, parsed by its schema; undefined when the file is broken or missing. */
+function settingsEntry<T>(index: Pick<ValidatedContent, 'entries'>, collection: 'site' | 'vocabularies'): T | undefined {
+  const entry = index.entries.get(collection)?.values().next().value as ValidEntry | undefined;
+  // The schema of this collection parsed it: its output type is T.
+  return entry?.parsed as T | undefined;
 }
 
-/** The vocabularies of reviewed content; undefined when the file is broken or missing. */
-export function vocabulariesOf(index: Pick<ValidatedContent, 'entries'>): Vocabularies | undefined {
-  return index.entries.get('vocabularies')?.values().next().value?.parsed as unknown as Vocabularies | undefined;
-}
+/** The site settings of validated content; undefined when the settings file is broken or missing. */
+export const siteSettingsOf = (index: Pick<ValidatedContent, 'entries'>) => settingsEntry<SiteSettings>(index, 'site');
+
+/** The vocabularies of validated content; undefined when the file is broken or missing. */
+export const vocabulariesOf = (index: Pick<ValidatedContent, 'entries'>) => settingsEntry<Vocabularies>(index, 'vocabularies');

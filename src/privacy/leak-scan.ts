@@ -40,6 +40,7 @@
  * Findings name the file, the person's id or the kind of contact with a
  * masked excerpt, never the name, because build logs are not private.
  */
+import { writeFileAtomic } from '../io/atomic-write.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -319,9 +320,7 @@ function readClean(file: string | undefined): Set<string> {
 function writeClean(file: string | undefined, clean: Set<string>): void {
   if (!file) return;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(`${file}.tmp`, JSON.stringify([...clean]));
-    fs.renameSync(`${file}.tmp`, file);
+    writeFileAtomic(file, JSON.stringify([...clean]));
   } catch {
     // Without the cache the next build scans everything again; nothing is lost.
   }

@@ -8,10 +8,9 @@
  * never committed.
  */
 import { formatDate } from '../lib/dates.ts';
-import type { ContentIndex } from './gate.ts';
+import { siteSettingsOf, type ContentIndex } from './gate.ts';
 import { entryUrl, type PagedCollection } from '../schema/index.ts';
 import type { Person, RegistryRecord, Tombstone } from '../schema/registry.ts';
-import type { SiteSettings } from '../schema/settings.ts';
 import { DISSEMINATION_CATEGORIES, PERSON_ROLES } from '../schema/vocab.ts';
 import { fullName } from './anonymise.ts';
 import { allowedCategories, consentState, daysUntil, isPerson, mayName, type Place, type PolicyContext } from './consent-policy.ts';
@@ -85,7 +84,7 @@ function references(index: ContentIndex): Map<string, { path: string; place: Pla
 
 export function buildPrivacyReport(index: ContentIndex, today: string): PrivacyReport {
   const registry = registryOf(index);
-  const settings = index.entries.get('site')?.values().next().value?.parsed as unknown as SiteSettings;
+  const settings = siteSettingsOf(index)!;
   const policy: PolicyContext = { today, siteUrl: settings.siteUrl };
   const refs = references(index);
   const withheldPaths = new Set([...index.withheld].flatMap(([c, ids]) => [...ids].map((id) => entryUrl(c as PagedCollection, id))));

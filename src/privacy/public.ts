@@ -6,12 +6,13 @@
  * with exactly the categories the consent allows; otherwise they are
  * described in general terms that at least k registry people share.
  */
+import { search } from '../i18n/ru.ts';
 import { todayIso } from '../lib/dates.ts';
 import type { Person, RegistryRecord } from '../schema/registry.ts';
 import type { SiteSettings, Vocabularies } from '../schema/settings.ts';
 import { anonymousDescriptor, fullName, ROLE_WORDS, type Role } from './anonymise.ts';
 import { decide, isPerson, mayName, type Place, type PolicyContext } from './consent-policy.ts';
-import { reviewedContent } from './gate.ts';
+import { reviewedContent, siteSettingsOf, vocabulariesOf } from './gate.ts';
 import { peopleOf, registryOf } from './registry.ts';
 
 export type { Role } from './anonymise.ts';
@@ -38,10 +39,9 @@ function population(): Population {
   const index = reviewedContent();
   const cached = populations.get(index);
   if (cached) return cached;
-  const { entries } = index;
   const registry = registryOf(index);
-  const settings = entries.get('site')?.values().next().value?.parsed as unknown as SiteSettings;
-  const vocab = entries.get('vocabularies')?.values().next().value?.parsed as unknown as Vocabularies;
+  const settings = siteSettingsOf(index)!;
+  const vocab = vocabulariesOf(index)!;
   const result = { registry, people: peopleOf(registry), settings, vocab };
   populations.set(index, result);
   return result;
@@ -68,14 +68,31 @@ export function describeParticipant(id: string, role: Role, place: Place): Publi
   return { label: anonymousDescriptor(record, role, people, settings.kAnonymity, { vocab, year }).text, named: false };
 }
 
-/** Authors of a practice who may be named there; the others are counted, not described. */
-export function practiceAuthors(ids: readonly string[]): { named: string[]; anonymous: number } {
+export interface PracticeAuthors {
+  /** Authors who may be named on the practice's page. */
+  named: string[];
+  /** How many others there are: counted, never described. */
+  anonymous: number;
+  /** The line the page shows: the names, then «педагоги школы (n)». */
+  label: string;
+  /** The line may go into the search index: every name shown is allowed there too. */
+  indexable: boolean;
+}
+
+/** Authors of a practice as its page may show them, and whether the search index may read that. */
+export function practiceAuthors(ids: readonly string[]): PracticeAuthors {
   const named: string[] = [];
   let anonymous = 0;
+  let indexable = true;
   for (const id of ids) {
     const p = describeParticipant(id, 'mentor', 'practice-author');
-    if (p.named) named.push(p.label);
-    else anonymous++;
+    if (!p.named) {
+      anonymous++;
+      continue;
+    }
+    named.push(p.label);
+    if (!describeParticipant(id, 'mentor', 'search-index').named) indexable = false;
   }
-  return { named, anonymous };
+  const label = [...named, ...(anonymous ? [search.openDataAnonymousAuthors(anonymous)] : [])].join('; ');
+  return { named, anonymous, label, indexable };
 }

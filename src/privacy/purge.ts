@@ -8,6 +8,7 @@
  * word, the photo is deleted, and the exact commands to clean the Git history
  * are produced, because a file removed today is still in yesterday's commits.
  */
+import { writeFileAtomic } from '../io/atomic-write.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -81,18 +82,12 @@ export function planPurge(root: string, registry: ReadonlyMap<string, RegistryRe
   };
 }
 
-function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.purge-${process.pid}.tmp`;
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, file);
-}
-
 /** Applies a plan: every file is written whole (temp file + rename), the record last. */
 export function applyPurge(plan: PurgePlan): void {
-  for (const edit of plan.edits) writeAtomic(edit.file, edit.text);
+  for (const edit of plan.edits) writeFileAtomic(edit.file, edit.text);
   for (const file of plan.deletions) fs.rmSync(file, { force: true });
   const header = '# Данные уничтожены по отзыву согласия на обработку (ст. 21 152-ФЗ); остался только идентификатор.\n';
-  writeAtomic(plan.registryFile, header + stringify(plan.tombstone));
+  writeFileAtomic(plan.registryFile, header + stringify(plan.tombstone));
 }
 
 /** The commands that remove the person's data from the Git history too. */

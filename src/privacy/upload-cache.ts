@@ -8,9 +8,10 @@
  * in one child process (upload-extract-worker.ts), whose crash or time-out
  * leaves those files unread (and so withheld) instead of taking the build
  * down. The cache lives in `uploads/` of the build caches
- * (src/lib/cache-dir.ts); entries unused for a month are removed.
+ * (src/io/cache-dir.ts); entries unused for a month are removed.
  */
-import { cacheDir } from '../lib/cache-dir.ts';
+import { writeFileAtomic } from '../io/atomic-write.ts';
+import { cacheDir } from '../io/cache-dir.ts';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -79,9 +80,7 @@ function readCached(file: string): ExtractResult | undefined {
 
 function writeCached(file: string, result: ExtractResult): void {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(result));
-    fs.renameSync(`${file}.${process.pid}.tmp`, file);
+    writeFileAtomic(file, JSON.stringify(result));
   } catch {
     // Without the cache the file is parsed again next time; nothing is lost.
   }

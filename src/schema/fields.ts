@@ -27,7 +27,7 @@ export type Widget =
   | 'hidden';
 
 /** Collections whose entries other entries may reference by id. */
-export type RefCollection = 'roadmap' | 'documents' | 'news' | 'events' | 'practices' | 'programs' | 'materials';
+export type RefCollection = 'roadmap' | 'documents' | 'news' | 'events' | 'practices' | 'programs' | 'materials' | 'monitoring';
 
 /** What a reference field points at. */
 export type RefTarget =

@@ -24,6 +24,7 @@ import { registrySchemaFor } from './registry.ts';
 import { roadmapSchema } from './roadmap.ts';
 import { siteSchema, vocabulariesSchema } from './settings.ts';
 import { surveyAnswersSchema } from './survey-answers.ts';
+import type { RefCollection } from './fields.ts';
 import type { CollectionPlace } from './places.ts';
 
 type Data = Record<string, unknown>;
@@ -253,6 +254,14 @@ export type PagedCollection = {
 }[CollectionName];
 
 export const pagedCollections = collectionNames.filter((c) => 'route' in COLLECTIONS[c]) as PagedCollection[];
+
+/**
+ * The collections a reference field may point at (src/schema/fields.ts) are
+ * exactly those with pages: written out there, because the schemas are built
+ * before this table exists, and checked here — tsc fails when they differ.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const refCollectionsArePagedCollections: Same<RefCollection, PagedCollection> = true;
 
 /** Collections whose entries get cards of their own. */
 export type CardCollection = {

@@ -13,6 +13,7 @@ type Layer =
   | 'lib'
   | 'schema'
   | 'i18n'
+  | 'io'
   | 'validate'
   | 'privacy'
   | 'build'
@@ -33,6 +34,7 @@ const LAYERS: [RegExp, Layer][] = [
   [/^src\/lib\//, 'lib'],
   [/^src\/schema\//, 'schema'],
   [/^src\/i18n\//, 'i18n'],
+  [/^src\/io\//, 'io'],
   [/^src\/validate\//, 'validate'],
   [/^src\/privacy\//, 'privacy'],
   [/^src\/build\//, 'build'],
@@ -56,21 +58,22 @@ const ALLOWED: Record<Layer, Layer[]> = {
   lib: PURE,
   schema: PURE,
   i18n: PURE,
-  validate: [...PURE, 'validate'],
-  privacy: [...PURE, 'validate', 'privacy'],
-  build: [...PURE, 'validate', 'privacy', 'build'],
-  integrations: [...PURE, 'validate', 'privacy', 'build', 'integrations', 'cms-server'],
-  data: [...PURE, 'validate', 'privacy', 'build', 'data'],
+  io: ['lib', 'io'],
+  validate: [...PURE, 'io', 'validate'],
+  privacy: [...PURE, 'io', 'validate', 'privacy'],
+  build: [...PURE, 'io', 'validate', 'privacy', 'build'],
+  integrations: [...PURE, 'io', 'validate', 'privacy', 'build', 'integrations', 'cms-server'],
+  data: [...PURE, 'io', 'validate', 'privacy', 'build', 'data'],
   site: [...PURE, 'data', 'site', 'styles', 'privacy', 'client', 'cms'],
   styles: ['styles'],
-  tools: [...PURE, 'validate', 'privacy', 'tools'],
+  tools: [...PURE, 'io', 'validate', 'privacy', 'tools'],
   checks: ['lib', 'checks'],
   client: ['lib', 'i18n', 'client'],
   cms: [...PURE, 'privacy', 'validate', 'styles', 'cms'],
-  'cms-server': [...PURE, 'validate', 'privacy', 'build', 'cms', 'cms-server'],
-  scripts: [...PURE, 'validate', 'privacy', 'build', 'tools', 'checks', 'cms', 'cms-server', 'scripts', 'bench'],
-  bench: [...PURE, 'validate', 'privacy', 'build', 'tools', 'checks', 'cms', 'bench'],
-  config: [...PURE, 'validate', 'build', 'integrations', 'cms-server'],
+  'cms-server': [...PURE, 'io', 'validate', 'privacy', 'build', 'cms', 'cms-server'],
+  scripts: [...PURE, 'io', 'validate', 'privacy', 'build', 'tools', 'checks', 'cms', 'cms-server', 'scripts', 'bench'],
+  bench: [...PURE, 'io', 'validate', 'privacy', 'build', 'tools', 'checks', 'cms', 'bench'],
+  config: [...PURE, 'io', 'validate', 'build', 'integrations', 'cms-server'],
 };
 
 /** Modules of `src/privacy` the site may import: descriptors, never records. */
@@ -157,9 +160,10 @@ describe('import boundaries of docs/architecture.md', () => {
     expect(readers).toEqual([]);
   });
 
-  it('has no import cycle', () => {
+  it('has no import cycle between modules', () => {
     const graph = new Map<string, string[]>();
-    for (const i of imports) if (i.to && all.includes(i.to)) graph.set(i.from, [...(graph.get(i.from) ?? []), i.to]);
+    // Type-only imports are erased before anything runs: they cannot form a cycle of modules.
+    for (const i of imports) if (i.to && !i.typeOnly && all.includes(i.to)) graph.set(i.from, [...(graph.get(i.from) ?? []), i.to]);
     const cycles: string[] = [];
     const state = new Map<string, 'open' | 'done'>();
     const stack: string[] = [];

@@ -20,7 +20,7 @@ import {
 } from '../../src/tools/survey/merge.ts';
 import { readPersonRows } from '../../src/tools/survey/person-rows.ts';
 import { parseCsv } from '../../src/lib/table.ts';
-import { writeAll } from '../../src/tools/survey/write-files.ts';
+import { writeFilesAtomic as writeAll } from '../../src/io/atomic-write.ts';
 import { reviewContent } from '../../src/privacy/gate.ts';
 import { copyDemoContent, type ContentCopy } from './helpers/content-copy.ts';
 

@@ -1,6 +1,6 @@
 /**
  * The card cache: one PNG per card hash, in a folder that outlives builds
- * (`og/` of the build caches, src/lib/cache-dir.ts).
+ * (`og/` of the build caches, src/io/cache-dir.ts).
  *
  * A card whose text, theme and renderer are unchanged has the same hash, so
  * it is copied, never drawn again. Each content root keeps its own folder,
@@ -10,9 +10,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cacheDir } from '../../lib/cache-dir.ts';
+import { cacheDir } from '../../io/cache-dir.ts';
 
-/** The cache root of all content roots (src/lib/cache-dir.ts). */
+/** The cache root of all content roots (src/io/cache-dir.ts). */
 export function ogCacheRoot(projectRoot = process.cwd()): string {
   return cacheDir('og', projectRoot);
 }

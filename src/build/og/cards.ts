@@ -14,7 +14,7 @@ import { info } from '../../i18n/ru.ts';
 import { formatDate, formatDateTime, formatPeriod } from '../../lib/dates.ts';
 import { typo } from '../../lib/typography.ts';
 import { type ValidEntry } from '../../validate/validate.ts';
-import { type ContentIndex, publicEntries } from '../../privacy/gate.ts';
+import { publicEntries, siteSettingsOf, type ContentIndex } from '../../privacy/gate.ts';
 import { cardCollections, HOME_CARD_PATH, ogImagePath, type CardCollection } from '../../schema/index.ts';
 import { EVENT_KINDS } from '../../schema/vocab.ts';
 import type { SiteSettings } from '../../schema/settings.ts';
@@ -84,7 +84,7 @@ export function entryCard(collection: CardCollection, id: string, data: Data, ct
  * published entry. Entries the privacy review withholds get none.
  */
 export function cardsFromContent(index: ContentIndex, siteUrl: string): OgCard[] {
-  const site = index.entries.get('site')?.values().next().value?.parsed as unknown as SiteSettings | undefined;
+  const site = siteSettingsOf(index);
   if (!site) throw new Error('content/settings/site.yaml: нет настроек сайта — не из чего сделать карточки для соцсетей');
   const host = new URL(siteUrl).host;
   const ctx: CardContext = { school: site.schoolShortName, host };

@@ -5,6 +5,7 @@
  * Each job names the file to write; the file appears whole (written aside,
  * then renamed) or not at all.
  */
+import { writeFileAtomic } from '../../io/atomic-write.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
@@ -25,10 +26,7 @@ async function run(job: CardJob): Promise<CardJobResult> {
   const started = performance.now();
   try {
     const png = await renderCard(job.card, job.theme);
-    fs.mkdirSync(path.dirname(job.file), { recursive: true });
-    const tmp = `${job.file}.${process.pid}.${job.id}.tmp`;
-    fs.writeFileSync(tmp, png);
-    fs.renameSync(tmp, job.file);
+    writeFileAtomic(job.file, png);
     return { id: job.id, ok: true, ms: performance.now() - started, bytes: png.length };
   } catch (e) {
     return { id: job.id, ok: false, error: e instanceof Error ? e.message : String(e) };
