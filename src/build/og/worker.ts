@@ -6,8 +6,6 @@
  * then renamed) or not at all.
  */
 import { writeFileAtomic } from '../../io/atomic-write.ts';
-import fs from 'node:fs';
-import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { OgCard } from '../../lib/og-card.ts';
 import type { Theme } from './layout.ts';
