@@ -54,8 +54,8 @@ export interface CollectionDef {
   route?: string;
   /** The place its pages are for the consent policy (src/schema/places.ts). */
   place?: CollectionPlace;
-  /** Its pages go into the site's search index. */
-  indexed?: boolean;
+  /** Its pages go into the site's search index, as this kind of page (the `type` filter; src/lib/search/record.ts). */
+  pageType?: 'practice' | 'material' | 'news' | 'document' | 'program' | 'stage' | 'event';
   /** Its entries get link-preview cards of their own (src/build/og/cards.ts); others use the home card. */
   ogCard?: boolean;
   /** Reading order of published entries: the key of one entry, and which way it sorts. */
@@ -81,7 +81,7 @@ export const COLLECTIONS = {
     schema: roadmapSchema,
     route: 'roadmap',
     place: 'roadmap',
-    indexed: true,
+    pageType: 'stage',
     ogCard: true,
     order: { key: (d) => String(d.stage).padStart(2, '0'), direction: 'asc' },
     fileName: (d) => ['stage', text(d.stage)],
@@ -98,7 +98,7 @@ export const COLLECTIONS = {
     schema: documentSchema,
     route: 'documents',
     place: 'document',
-    indexed: true,
+    pageType: 'document',
     order: { key: (d) => text(d.date), direction: 'desc' },
     list: { summary: '{{title}} ({{date}})', sortableFields: ['date', 'title'] },
   },
@@ -113,7 +113,7 @@ export const COLLECTIONS = {
     schema: programSchema,
     route: 'programs',
     place: 'program',
-    indexed: true,
+    pageType: 'program',
     order: { key: (d) => `${text(d.schoolYear)}-${text(d.code)}`, direction: 'desc' },
     fileName: (d) => [text(d.code), text(d.title)],
     list: { summary: '{{code}} — {{title}}', sortableFields: ['code', 'title'] },
@@ -129,7 +129,7 @@ export const COLLECTIONS = {
     schema: practiceSchema,
     route: 'practices',
     place: 'practice-author',
-    indexed: true,
+    pageType: 'practice',
     ogCard: true,
     order: { key: (d) => text(d.year), direction: 'desc' },
     list: { summary: '{{title}} ({{year}})', sortableFields: ['year', 'title'] },
@@ -146,7 +146,7 @@ export const COLLECTIONS = {
     schema: newsSchema,
     route: 'news',
     place: 'news',
-    indexed: true,
+    pageType: 'news',
     ogCard: true,
     order: { key: (d) => text(d.date), direction: 'desc' },
     fileName: (d) => [text(d.date).slice(0, 10), text(d.title)],
@@ -163,7 +163,7 @@ export const COLLECTIONS = {
     schema: eventSchema,
     route: 'events',
     place: 'event',
-    indexed: true,
+    pageType: 'event',
     ogCard: true,
     order: { key: (d) => text(d.start), direction: 'desc' },
     list: { summary: '{{start}} — {{title}}', sortableFields: ['start', 'title'] },
@@ -179,7 +179,7 @@ export const COLLECTIONS = {
     schema: materialSchema,
     route: 'materials',
     place: 'material',
-    indexed: true,
+    pageType: 'material',
     order: { key: (d) => text(d.date), direction: 'desc' },
     list: { summary: '{{title}} ({{date}})', sortableFields: ['date', 'title'] },
   },
@@ -271,7 +271,7 @@ export type CardCollection = {
 export const cardCollections = collectionNames.filter((c) => (COLLECTIONS[c] as CollectionDef).ogCard) as CardCollection[];
 
 /** Collections whose pages are searchable. */
-export const indexedCollections = collectionNames.filter((c) => (COLLECTIONS[c] as CollectionDef).indexed) as PagedCollection[];
+export const indexedCollections = collectionNames.filter((c) => (COLLECTIONS[c] as CollectionDef).pageType) as PagedCollection[];
 
 /** The site path of an entry's page. */
 export function entryUrl(collection: PagedCollection, id: string): string {

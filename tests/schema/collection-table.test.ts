@@ -12,6 +12,7 @@ import { cmsConfig } from '../../cms/config.ts';
 import { backendFromEnv } from '../../cms/backend.ts';
 import { entryFileName } from '../../cms/file-names.ts';
 import { INDEXED_SECTIONS } from '../../src/integrations/pagefind.ts';
+import { PAGE_TYPES } from '../../src/lib/search/record.ts';
 import { UNIQUE_FIELDS } from '../../src/lib/unique-fields.ts';
 import { PLACE_PATHS } from '../../src/privacy/consent-policy.ts';
 import { placeOfFile } from '../../src/privacy/leak-scan.ts';
@@ -61,8 +62,10 @@ describe('the collection table', () => {
     expect(publicNames.filter((c) => !pagedCollections.includes(c as never)).sort()).toEqual(['site', 'vocabularies']);
   });
 
-  it('indexes exactly the collections marked indexed, and draws cards for those marked ogCard', () => {
+  it('indexes exactly the collections with a page type, and draws cards for those marked ogCard', () => {
     expect([...INDEXED_SECTIONS].sort()).toEqual(indexedCollections.map((c) => def(c).route).sort());
+    // The browser's search keeps its own copy of the page types (it must not load the schemas): the same set.
+    expect([...PAGE_TYPES].sort()).toEqual(indexedCollections.map((c) => def(c).pageType).sort());
     for (const c of cardCollections) expect(pagedCollections).toContain(c);
   });
 
