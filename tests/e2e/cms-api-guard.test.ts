@@ -16,7 +16,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT } from '../helpers/paths.ts';
-import { startDevServer, type DevServer } from '../cms/dev-server.ts';
+import { startDevServer, type DevServer } from '../helpers/dev-server.ts';
 import { docxFile } from '../helpers/upload-files.ts';
 
 /** A string every hostile body carries, so the log can be searched for it. */

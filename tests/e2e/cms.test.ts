@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium.ts';
 import { ROOT } from '../helpers/paths.ts';
 import { astroBuild } from '../helpers/run.ts';
-import { embeddedConfig, listeningAddresses, startDevServer, type DevServer } from '../cms/dev-server.ts';
+import { embeddedConfig, listeningAddresses, startDevServer, type DevServer } from '../helpers/dev-server.ts';
 import { hasMetadata } from '../../src/integrations/strip-metadata.ts';
 import { readContentFile } from '../../src/validate/read.ts';
 import { reviewContent } from '../../src/privacy/gate.ts';

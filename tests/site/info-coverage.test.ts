@@ -15,7 +15,7 @@ import {
 import { todayIso } from '../../src/lib/dates.ts';
 import { reviewContent } from '../../src/privacy/gate.ts';
 import { DEMO_CONTENT, testDist } from '../helpers/paths.ts';
-import { headMeta, pageHtml, sitePages } from '../info/parse.ts';
+import { headMeta, pageHtml, sitePages } from '../helpers/parse.ts';
 
 const index = reviewContent(DEMO_CONTENT);
 function published<T>(c: 'roadmap' | 'news' | 'events' | 'documents'): T[] {

@@ -13,7 +13,7 @@ import { localToInstant } from '../../src/lib/local-time.ts';
 import { readSiteSettings } from '../../src/validate/site-settings.ts';
 import { reviewContent } from '../../src/privacy/gate.ts';
 import { DEMO_CONTENT, testDist } from '../helpers/paths.ts';
-import { jsonFeed11, sitePages } from '../info/parse.ts';
+import { jsonFeed11, sitePages } from '../helpers/parse.ts';
 
 const siteUrl = readSiteSettings(DEMO_CONTENT)!.siteUrl;
 const index = reviewContent(DEMO_CONTENT);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readSiteSettings } from '../../src/validate/site-settings.ts';
 import { reviewContent } from '../../src/privacy/gate.ts';
 import { DEMO_CONTENT, testDist } from '../helpers/paths.ts';
-import { pageHtml, parseIcs, prop } from '../info/parse.ts';
+import { pageHtml, parseIcs, prop } from '../helpers/parse.ts';
 
 const site = readSiteSettings(DEMO_CONTENT)!;
 const index = reviewContent(DEMO_CONTENT);

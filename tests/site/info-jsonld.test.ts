@@ -9,7 +9,7 @@ import { typo } from '../../src/lib/typography.ts';
 import { reviewContent } from '../../src/privacy/gate.ts';
 import { practiceAuthors } from '../../src/privacy/public.ts';
 import { DEMO_CONTENT, testDist } from '../helpers/paths.ts';
-import { firstText, jsonLdBlocks, pageHtml, sitePages } from '../info/parse.ts';
+import { firstText, jsonLdBlocks, pageHtml, sitePages } from '../helpers/parse.ts';
 
 const site = readSiteSettings(DEMO_CONTENT)!;
 const index = reviewContent(DEMO_CONTENT);

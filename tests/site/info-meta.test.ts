@@ -12,7 +12,7 @@ import { publicEntries, reviewContent } from '../../src/privacy/gate.ts';
 import { cardCollections, entryUrl, HOME_CARD_PATH, ogImagePath } from '../../src/schema/index.ts';
 import { readSiteSettings } from '../../src/validate/site-settings.ts';
 import { DEMO_CONTENT, testDist } from '../helpers/paths.ts';
-import { headMeta, pageHtml, sitePages } from '../info/parse.ts';
+import { headMeta, pageHtml, sitePages } from '../helpers/parse.ts';
 
 const siteUrl = readSiteSettings(DEMO_CONTENT)!.siteUrl;
 const dist = () => testDist();

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eventsCalendar, fixedOffsetVtimezone, type CalendarEvent } from '../../src/lib/ical.ts';
-import { icsText, parseIcs, prop } from './parse.ts';
+import { icsText, parseIcs, prop } from '../helpers/parse.ts';
 
 const events: CalendarEvent[] = [
   {

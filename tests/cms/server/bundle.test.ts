@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_INPUTS, bundleEntry, bundleKey, ensureBundle } from '../../cms/server/bundle.ts';
+import { BUNDLE_INPUTS, bundleEntry, bundleKey, ensureBundle } from '../../../cms/server/bundle.ts';
 
 let root: string;
 

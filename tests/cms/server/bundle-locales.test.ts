@@ -9,9 +9,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureBundle } from '../../cms/server/bundle.ts';
-import { phraseKeys } from '../../cms/locale.ts';
-import { ROOT } from '../helpers/paths.ts';
+import { ensureBundle } from '../../../cms/server/bundle.ts';
+import { phraseKeys } from '../../../cms/locale.ts';
+import { ROOT } from '../../helpers/paths.ts';
 
 const require = createRequire(import.meta.url);
 const localesDir = path.join(path.dirname(require.resolve('decap-cms-locales/package.json')), 'dist/esm');

@@ -1,6 +1,6 @@
 /** Result counts agree with the number in Russian — the plural forms Pagefind's stock strings get wrong. */
 import { describe, expect, it } from 'vitest';
-import { foundPractices, foundResults } from '../../src/lib/search/counts.ts';
+import { foundPractices, foundResults } from '../../../src/lib/search/counts.ts';
 
 describe('found counts', () => {
   it.each([

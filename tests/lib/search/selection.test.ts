@@ -3,7 +3,7 @@
  * and the count beside each value — what ticking it as well would show.
  */
 import { describe, expect, it } from 'vitest';
-import { facetCounts, isEmptySelection, matches } from '../../src/lib/search/selection.ts';
+import { facetCounts, isEmptySelection, matches } from '../../../src/lib/search/selection.ts';
 
 const items = [
   { form: ['traditional'], subject: ['math'], difficulty: ['discipline', 'oge-ege'] },

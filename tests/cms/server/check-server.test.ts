@@ -7,10 +7,10 @@
  * tests/e2e/cms-api-guard.test.ts.)
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { CheckRequestError, reviewEntry } from '../../cms/server/check-server.ts';
-import { reviewContent } from '../../src/privacy/gate.ts';
-import { tempContent } from '../helpers/fixture.ts';
-import { DEMO_CONTENT } from '../helpers/paths.ts';
+import { CheckRequestError, reviewEntry } from '../../../cms/server/check-server.ts';
+import { reviewContent } from '../../../src/privacy/gate.ts';
+import { tempContent } from '../../helpers/fixture.ts';
+import { DEMO_CONTENT } from '../../helpers/paths.ts';
 
 const demo = [...reviewContent(DEMO_CONTENT).entries.values()].flatMap((m) => [...m.values()]);
 const practice = demo.find((e) => e.collection === 'practices')!;

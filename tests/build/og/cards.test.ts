@@ -7,13 +7,21 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cacheFolder, pruneCache } from '../../src/build/og/cache.ts';
-import { CARD_HEIGHT, CARD_WIDTH, cardHash, cardsFromContent, HOME_CARD_PATH, ogImagePath, type OgCard } from '../../src/build/og/cards.ts';
-import { generateOgImages, publishCards, renderCards } from '../../src/build/og/generate.ts';
-import { readTheme } from '../../src/build/og/layout.ts';
-import { renderCard } from '../../src/build/og/render.ts';
-import { reviewContent } from '../../src/privacy/gate.ts';
-import { tempContent, type TempContent } from '../helpers/fixture.ts';
+import { cacheFolder, pruneCache } from '../../../src/build/og/cache.ts';
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  cardHash,
+  cardsFromContent,
+  HOME_CARD_PATH,
+  ogImagePath,
+  type OgCard,
+} from '../../../src/build/og/cards.ts';
+import { generateOgImages, publishCards, renderCards } from '../../../src/build/og/generate.ts';
+import { readTheme } from '../../../src/build/og/layout.ts';
+import { renderCard } from '../../../src/build/og/render.ts';
+import { reviewContent } from '../../../src/privacy/gate.ts';
+import { tempContent, type TempContent } from '../../helpers/fixture.ts';
 
 const SITE = 'https://nastavnik.school1.example/';
 const theme = readTheme();
@@ -74,7 +82,7 @@ describe('cards of a content root', () => {
   });
 
   it('takes its colours from the site stylesheet', () => {
-    const css = fs.readFileSync(new URL('../../src/styles/global.css', import.meta.url), 'utf8');
+    const css = fs.readFileSync(new URL('../../../src/styles/global.css', import.meta.url), 'utf8');
     expect(css).toContain(`--accent: ${theme.accent};`);
     expect(css).toContain(`--bg-soft: ${theme['bg-soft']};`);
   });

@@ -5,12 +5,12 @@
  */
 import satori from 'satori';
 import { describe, expect, it } from 'vitest';
-import { cardTexts, cardsFromContent } from '../../src/build/og/cards.ts';
-import { coverageByWeight, fontCodePoints, missingCharacters } from '../../src/build/og/font-coverage.ts';
-import { CARD_FONT_FAMILY, fontFiles, loadFonts } from '../../src/build/og/fonts.ts';
-import { checkGlyphs } from '../../src/build/og/generate.ts';
-import { reviewContent } from '../../src/privacy/gate.ts';
-import { DEMO_CONTENT } from '../helpers/paths.ts';
+import { cardTexts, cardsFromContent } from '../../../src/build/og/cards.ts';
+import { coverageByWeight, fontCodePoints, missingCharacters } from '../../../src/build/og/font-coverage.ts';
+import { CARD_FONT_FAMILY, fontFiles, loadFonts } from '../../../src/build/og/fonts.ts';
+import { checkGlyphs } from '../../../src/build/og/generate.ts';
+import { reviewContent } from '../../../src/privacy/gate.ts';
+import { DEMO_CONTENT } from '../../helpers/paths.ts';
 
 const RUSSIAN = 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя';
 const PUNCTUATION = '0123456789№«»—–…,.:;!?()"\'%/-·\u00a0';

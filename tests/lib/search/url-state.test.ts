@@ -1,6 +1,6 @@
 /** A search as a shareable address: read back exactly what was written; unknown values are dropped. */
 import { describe, expect, it } from 'vitest';
-import { readState, writeState } from '../../src/lib/search/url-state.ts';
+import { readState, writeState } from '../../../src/lib/search/url-state.ts';
 
 const known = { form: ['traditional', 'group'], subject: ['math', 'any'] };
 const order = ['form', 'subject'];

@@ -7,11 +7,11 @@
  * stopped and removed by `stop()`, also after a failure.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { acquireAstroLock } from '../helpers/build-lock.ts';
+import { acquireAstroLock } from './build-lock.ts';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { DEMO_CONTENT, ROOT } from '../helpers/paths.ts';
+import { DEMO_CONTENT, ROOT } from './paths.ts';
 
 export interface DevServer {
   /** The temp folder (inside the project): `content/`, a build's `dist/`, caches. */

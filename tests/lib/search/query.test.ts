@@ -1,6 +1,6 @@
 /** Stop words stay out of index queries, unless they are all there is. */
 import { describe, expect, it } from 'vitest';
-import { indexQuery } from '../../src/lib/search/query.ts';
+import { indexQuery } from '../../../src/lib/search/query.ts';
 
 describe('indexQuery', () => {
   it.each([

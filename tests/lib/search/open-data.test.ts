@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { practicesJsonSchema, practicesOpenData, practicesOpenDataSchema, type PracticeSource } from '../../src/lib/search/open-data.ts';
-import type { SiteSettings, Vocabularies } from '../../src/schema/settings.ts';
-import { ROOT } from '../helpers/paths.ts';
+import { practicesJsonSchema, practicesOpenData, practicesOpenDataSchema, type PracticeSource } from '../../../src/lib/search/open-data.ts';
+import type { SiteSettings, Vocabularies } from '../../../src/schema/settings.ts';
+import { ROOT } from '../../helpers/paths.ts';
 
 const site = {
   schoolName: 'Государственное бюджетное общеобразовательное учреждение школа № 1',

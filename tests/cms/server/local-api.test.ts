@@ -13,9 +13,9 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newApiKey } from '../../cms/server/api-key.ts';
-import { localApi } from '../../cms/server/local-api.ts';
-import { FIXTURES } from '../helpers/paths.ts';
+import { newApiKey } from '../../../cms/server/api-key.ts';
+import { localApi } from '../../../cms/server/local-api.ts';
+import { FIXTURES } from '../../helpers/paths.ts';
 
 const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-local-api-'));
 const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();

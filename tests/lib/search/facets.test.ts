@@ -12,10 +12,10 @@ import {
   facetPath,
   practiceFacets,
   type PracticeFacetSource,
-} from '../../src/lib/search/facets.ts';
-import { parseFacetAttribute } from '../../src/lib/search/selection.ts';
-import type { Vocabularies } from '../../src/schema/settings.ts';
-import { ID_PATTERN } from '../../src/schema/fields.ts';
+} from '../../../src/lib/search/facets.ts';
+import { parseFacetAttribute } from '../../../src/lib/search/selection.ts';
+import type { Vocabularies } from '../../../src/schema/settings.ts';
+import { ID_PATTERN } from '../../../src/schema/fields.ts';
 
 const vocab: Vocabularies = {
   subjectAreas: [{ id: 'mathematics-it', label: 'Математика и информатика' }],

@@ -6,9 +6,9 @@
  * its metadata (published without it) pass.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uploadProblems } from '../../cms/server/upload-check.ts';
-import { tempContent, type TempContent } from '../helpers/fixture.ts';
-import { docxFile, pdfFile } from '../helpers/upload-files.ts';
+import { uploadProblems } from '../../../cms/server/upload-check.ts';
+import { tempContent, type TempContent } from '../../helpers/fixture.ts';
+import { docxFile, pdfFile } from '../../helpers/upload-files.ts';
 
 let content: TempContent;
 const saved = process.env.CONTENT_DIR;

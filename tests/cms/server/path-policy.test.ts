@@ -11,10 +11,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { backendFromEnv } from '../../cms/backend.ts';
-import { cmsConfig } from '../../cms/config.ts';
-import { ApiRefusal, checkRequest, cleanPath, pathPolicy } from '../../cms/server/path-policy.ts';
-import { checkRealPaths } from '../../cms/server/real-paths.ts';
+import { backendFromEnv } from '../../../cms/backend.ts';
+import { cmsConfig } from '../../../cms/config.ts';
+import { ApiRefusal, checkRequest, cleanPath, pathPolicy } from '../../../cms/server/path-policy.ts';
+import { checkRealPaths } from '../../../cms/server/real-paths.ts';
 
 const config = cmsConfig({ contentDir: 'site/content', backend: backendFromEnv({}) });
 const policy = pathPolicy(config);

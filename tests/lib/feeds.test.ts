@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
 import { eventFeedItem, feedExtensionJsonSchema, feedExtensionSchema, feedMeta, jsonFeed, newsFeedItem } from '../../src/lib/feeds.ts';
 import { ROOT } from '../helpers/paths.ts';
-import { jsonFeed11 } from './parse.ts';
+import { jsonFeed11 } from '../helpers/parse.ts';
 
 const SITE = 'https://n.school1.example/';
 const news = {
