@@ -2,7 +2,7 @@
  * Every Russian string of the site's interface, in one place. Content
  * strings come from content/; vocabulary labels from src/schema/vocab.ts.
  */
-import type { Forms } from '../lib/plural.ts';
+import { plural, type Forms } from '../lib/plural.ts';
 import { schoolYearLabel } from '../lib/school-year.ts';
 
 export const ui = {
@@ -309,4 +309,25 @@ export const search = {
   },
   openDataTitle: (school: string) => `Методическая копилка — ${school}`,
   openDataAnonymousAuthors: (n: number) => `педагоги школы (${n})`,
+} as const;
+
+/** Messages of the methodologist's tools in the terminal (scripts/, src/tools/). */
+export const toolsUi = {
+  undoHint: 'Отменить: npm run undo.',
+  import: {
+    mappingHeader: (source: string, kind: string, date: string, file: string) =>
+      `Файл сопоставления для «${source}» (${kind}), создан ${date} по заголовкам выгрузки.\n` +
+      `Каждый заголовок отнесён к полю реестра; исправьте, где нужно, и передайте файл: --mapping ${file}`,
+    mappingWritten: (file: string) => `Файл сопоставления записан: ${file}. Проверьте его и повторите импорт с --mapping.`,
+    wrongKind: (asked: string, found: string, kind: string, questions: readonly string[]) =>
+      `по вопросам это ${found}, а указано: ${asked} (вопросы ${questions.map((q) => `«${q}»`).join(', ')}). ` +
+      `Укажите --kind ${kind}; если это всё же нужный вид анкеты, отнесите эти вопросы к полям в файле сопоставления (--mapping).`,
+    repeatedAnswers: (n: number, files: readonly string[]) =>
+      `Уже импортированы и не учитываются повторно: ${plural(n, ['анкета', 'анкеты', 'анкет'])} (есть в ${files.join(', ')}).`,
+    allRepeated: 'Все ответы этой выгрузки уже импортированы: менять нечего.',
+    noAnswers: 'в выгрузке нет ни одной читаемой анкеты этого цикла — ничего не записано',
+    answersSummary: (n: number, source: string, cycle: string) =>
+      `импорт ${plural(n, ['ответа', 'ответов', 'ответов'])} мониторинга ${schoolYearLabel(cycle)} из «${source}»`,
+    peopleSummary: (n: number, source: string) => `импорт анкет из «${source}»: ${plural(n, ['файл', 'файла', 'файлов'])} реестра`,
+  },
 } as const;
