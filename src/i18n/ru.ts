@@ -330,4 +330,49 @@ export const toolsUi = {
       `импорт ${plural(n, ['ответа', 'ответов', 'ответов'])} мониторинга ${schoolYearLabel(cycle)} из «${source}»`,
     peopleSummary: (n: number, source: string) => `импорт анкет из «${source}»: ${plural(n, ['файл', 'файла', 'файлов'])} реестра`,
   },
+  undo: {
+    help: `Отмена последнего изменения, сделанного инструментами методиста.
+
+Использование: npm run undo [-- --list]
+
+  --list   показать журнал изменений (последнее — первым), ничего не отменяя
+  --help   эта справка
+
+Каждая запись npm run import:survey -- … --write, npm run match -- --accept и
+--reject, npm run monitoring попадает в журнал (папка journal/ в PRIVATE_DIR,
+по умолчанию private/journal/): какие файлы изменены и какими они были. Команда
+возвращает файлы последней записи и удаляет её; повторный запуск отменяет
+предыдущую. Если файл после той команды изменили (в CMS, вручную или
+уничтожением данных), отмена не выполняется: она стёрла бы более позднее
+изменение. Уничтожение данных (privacy:purge) не отменяется никогда.`,
+    empty: 'Журнал пуст: отменять нечего.',
+    listItem: (at: string, summary: string, command: string, files: number) =>
+      `${at.slice(0, 16).replace('T', ' ')} — ${summary} (${command}; ${plural(files, ['файл', 'файла', 'файлов'])})`,
+    done: (summary: string, command: string, at: string) =>
+      `Отменено: ${summary} — команда «${command}» от ${at.slice(0, 16).replace('T', ' ')}.`,
+    restored: (file: string) => `  восстановлен: ${file}`,
+    deleted: (file: string) => `  удалён (его создала команда): ${file}`,
+    more: (n: number) => `В журнале ещё ${plural(n, ['запись', 'записи', 'записей'])}: следующий npm run undo отменит предыдущую.`,
+    last: 'Это была последняя запись журнала.',
+    conflict: (summary: string, command: string, files: readonly string[], entry: string) =>
+      `Ошибка: отменить «${summary}» (${command}) нельзя — после неё изменены файлы:\n${files.map((f) => `  ${f}`).join('\n')}\n` +
+      `Отмена стёрла бы эти изменения. Верните файлы к состоянию после команды или, если отмена больше не нужна, удалите запись журнала: ${entry}`,
+  },
+  match: {
+    badPair: (flag: string, arg: string) => `${flag} ${arg}: ожидается НАСТАВЛЯЕМЫЙ=НАСТАВНИК, например p-008=p-002`,
+    noVocabularies: 'справочники (content/settings/vocabularies.yaml) не найдены или с ошибками — запустите npm run validate',
+    brokenPeople: (n: number) =>
+      `Внимание: ${plural(n, ['ошибка', 'ошибки', 'ошибок'])} в реестре — эти записи не участвуют в подборе (npm run validate покажет их).`,
+    unknownPerson: (id: string) => `${id}: такого участника в реестре нет`,
+    rejected: (mentee: string, mentor: string, year: string) =>
+      `Отклонено: ${mentee} → ${mentor}; в ${schoolYearLabel(year)} учебном году эта пара больше не предлагается.`,
+    rejectedSummary: (pairs: readonly string[]) => `отклонены пары ${pairs.join(', ')}`,
+    exists: (file: string) => `${file} уже существует`,
+    accepted: (mentees: string, mentor: string, code: string, file: string) =>
+      `Принято: ${mentees} → ${mentor}; проект программы ${code} → ${file}`,
+    notProposed: '  Внимание: эта пара отличается от предложенной подбором — проверьте отчёт private/match/.',
+    acceptedSummary: (codes: readonly string[]) => `приняты пары: проекты программ ${codes.join(', ')}`,
+    afterAccept: 'Уточните цель, задачи и план в CMS; после согласования программа утверждается приказом (npm run draft:order).',
+    reportWritten: (md: string, json: string) => `\nОтчёт с объяснениями: ${md} (и ${json}). Это закрытые файлы — не публикуйте их.`,
+  },
 } as const;

@@ -45,7 +45,16 @@ export interface JournalEntry {
   files: JournalFile[];
 }
 
-export class UndoError extends Error {}
+/** Nothing to undo (`entry` undefined), or files changed since the entry (`changed`). */
+export class UndoError extends Error {
+  readonly entry: JournalEntry | undefined;
+  readonly changed: string[];
+  constructor(entry: JournalEntry | undefined, changed: string[] = []) {
+    super(entry ? `changed since: ${changed.join(', ')}` : 'journal is empty');
+    this.entry = entry;
+    this.changed = changed;
+  }
+}
 
 /** The journal folder: `journal/` in the private folder. */
 export function journalDir(): string {
@@ -140,14 +149,18 @@ export interface UndoResult {
  */
 export function undoLast(): UndoResult {
   const entry = readJournal().at(-1);
-  if (!entry) throw new UndoError('nothing');
+  if (!entry) throw new UndoError(undefined);
   const changed = entry.files.filter((f) => {
     const now = readBytes(f.path);
     const current = now === null ? null : sha256(now);
     const before = f.before === null ? null : sha256(Buffer.from(f.before, 'base64'));
     return current !== f.after && current !== before;
   });
-  if (changed.length) throw new UndoError(changed.map((f) => f.path).join('\n'));
+  if (changed.length)
+    throw new UndoError(
+      entry,
+      changed.map((f) => f.path),
+    );
   const restored: string[] = [];
   const deleted: string[] = [];
   for (const f of entry.files) {

@@ -112,13 +112,13 @@ describe('npm run match', () => {
     expect(r.stdout).toMatch(/Подбор наставников, 2026-2027 учебный год: предложено/);
     const md = fs.readFileSync(path.join(copy.privateDir, 'match', '2026-2027_2026-11-24.md'), 'utf8');
     expect(md).toContain('Закрытый документ');
-    expect(md).toMatch(/### \d+\. Мельник Дарья Олеговна \(p-010\) → Воронцова Вера Игоревна \(p-007\)/);
+    expect(md).toMatch(/### \d+\. Белова Ольга Сергеевна \(p-014\) → Ким Елена Викторовна \(p-005\)/);
     expect(md).toContain('Почему этот наставник:');
-    expect(md).toContain('npm run match -- --accept p-010=p-007');
+    expect(md).toContain('npm run match -- --accept p-014=p-005');
     const json = JSON.parse(fs.readFileSync(path.join(copy.privateDir, 'match', '2026-2027_2026-11-24.json'), 'utf8'));
-    expect(json.proposals.find((p: { mentee: string }) => p.mentee === 'p-010')).toMatchObject({
-      mentor: 'p-007',
-      menteeName: 'Мельник Дарья Олеговна',
+    expect(json.proposals.find((p: { mentee: string }) => p.mentee === 'p-014')).toMatchObject({
+      mentor: 'p-005',
+      menteeName: 'Белова Ольга Сергеевна',
     });
   });
 
