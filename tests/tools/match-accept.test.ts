@@ -96,7 +96,10 @@ describe('draftProgramme', () => {
 
   it('plans a term of 3 to 12 months that ends with the school year when it can', () => {
     expect(programmeTerm('2026-11-24', '2026-2027')).toEqual({ from: '2026-12-01', to: '2027-05-31' });
-    expect(programmeTerm('2027-04-10', '2026-2027')).toEqual({ from: '2027-05-01', to: '2027-10-31' });
+    // 1 May 2027 is a Saturday and a holiday, moved to Monday 3 May: the programme starts on Tuesday 4 May.
+    expect(programmeTerm('2027-04-10', '2026-2027')).toEqual({ from: '2027-05-04', to: '2027-10-31' });
+    // 1 November 2026 is a Sunday.
+    expect(programmeTerm('2026-10-05', '2026-2027')).toEqual({ from: '2026-11-02', to: '2027-05-31' });
     expect(planDirections([])).toEqual(['adaptation']);
   });
 });
