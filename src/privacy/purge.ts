@@ -131,7 +131,7 @@ export async function planPurge(
   for (const collection of collectionNames) {
     for (const file of listCollectionFiles(collection, root)) {
       if (file === registryFile) continue;
-      const original = fs.readFileSync(file, 'utf8');
+      const original = isRegistryPath(file) ? readRegistryText(file)! : fs.readFileSync(file, 'utf8');
       const { text, mentions } = substituteMentions(original, named, role, index);
       if (mentions > 0) edits.push({ file, text, mentions });
     }
