@@ -12,6 +12,7 @@ import { readVocabularies } from '../src/lib/site-settings.ts';
 import { MappingError, type SurveyKind } from '../src/lib/survey/mapping.ts';
 import { TableReadError } from '../src/lib/survey/read-table.ts';
 import { isSchoolYear, schoolYearOf } from '../src/lib/survey/school-year.ts';
+import { SecretKeyError } from '../src/privacy/secret-key.ts';
 import { ImportRefused, runImport } from '../src/tools/survey/import-command.ts';
 
 const HELP = `Импорт анкет из выгрузки Яндекс Форм, Google Forms, VK и других сервисов.
@@ -104,5 +105,6 @@ try {
   process.exit(code);
 } catch (e) {
   if (e instanceof TableReadError || e instanceof MappingError || e instanceof ImportRefused) fail(`${file}: ${e.message}`);
+  if (e instanceof SecretKeyError) fail(e.message);
   throw e;
 }

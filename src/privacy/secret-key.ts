@@ -15,6 +15,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { privateDir } from '../lib/survey/write-files.ts';
 
+/** The key file cannot be used; the message says which and what to do. */
+export class SecretKeyError extends Error {}
+
 /** The key file: `$NASTAVNIK_SECRET_FILE` or `secret.key` in the private folder. */
 export function secretKeyFile(): string {
   return path.resolve(process.env.NASTAVNIK_SECRET_FILE ?? privateDir('secret.key'));
@@ -32,7 +35,10 @@ export function secretKey(file = secretKeyFile()): Buffer {
     }
   }
   const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
-  if (key.length < 16) throw new Error(`${file}: ключ короче 16 байт — удалите файл, он будет создан заново`);
+  if (key.length < 16)
+    throw new SecretKeyError(
+      `${file}: ключ повреждён или короче 16 байт — восстановите его из резервной копии или удалите файл (будет создан новый)`,
+    );
   return key;
 }
 
