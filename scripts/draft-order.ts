@@ -15,6 +15,7 @@ import { plural } from '../src/lib/plural.ts';
 import { isSchoolYear, schoolYearOf } from '../src/tools/survey/school-year.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { privateDir } from '../src/io/private-dir.ts';
+import { isWorkingDay } from '../src/tools/working-days.ts';
 
 const HELP = `Проект приказа «О закреплении наставнических пар и групп» (.docx).
 
@@ -61,6 +62,8 @@ try {
     vocab: content.vocab,
     year: Number(today.slice(0, 4)),
     ...(regulation ? { regulation } : {}),
+    city: content.site.documents.city,
+    director: content.site.documents.director,
   });
   const file = privateDir('drafts', `prikaz-o-zakreplenii-par-${schoolYear}.docx`);
   writeFileAtomic(file, await pack(doc));
@@ -68,6 +71,15 @@ try {
     `Проект приказа: ${plural(programs.length, ['программа', 'программы', 'программ'])} (${programs.map((p) => p.data.code).join(', ')}) → ${displayPath(file)}`,
   );
   if (!regulation) console.log('Внимание: в документах нет Положения о наставничестве школы — в преамбуле общая формулировка.');
+  if (!content.site.documents.city || !content.site.documents.director)
+    console.log(
+      'Внимание: в настройках сайта (settings/site.yaml, «Реквизиты документов») не указаны место издания или руководитель — в приказе пустые строки.',
+    );
+  const offDays = programs.filter((p) => !isWorkingDay(p.data.term.from));
+  if (offDays.length)
+    console.log(
+      `Внимание: программы начинаются в нерабочий день: ${offDays.map((p) => `${p.data.code} (${p.data.term.from})`).join(', ')} — перенесите начало в CMS.`,
+    );
   if (missing.length)
     console.log(`Внимание: нет в реестре (данные удалены или ошибка в записи): ${[...new Set(missing)].join(', ')} — в приказе отмечены.`);
   console.log(

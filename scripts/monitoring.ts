@@ -13,8 +13,9 @@ import { todayIso } from '../src/lib/dates.ts';
 import { aggregateGroups, cycleSummary, groupSummary, type GroupResult } from '../src/lib/monitoring.ts';
 import { plural } from '../src/lib/plural.ts';
 import { isSchoolYear, schoolYearOf } from '../src/tools/survey/school-year.ts';
-import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { reviewContent } from '../src/privacy/gate.ts';
+import { toolsUi } from '../src/i18n/ru.ts';
+import { applyChanges } from '../src/tools/journal.ts';
 import { COLLECTIONS } from '../src/schema/index.ts';
 import { MIN_GROUP, monitoringSchema } from '../src/schema/monitoring.ts';
 import type { SurveyAnswers } from '../src/schema/survey-answers.ts';
@@ -33,7 +34,8 @@ const HELP = `Сводные результаты мониторинга (эта
 в content/monitoring/<цикл>.yaml: по группам (наставники, наставляемые) — средние
 и распределения оценок 1–10 и ответы «да/нет». Группа меньше ${MIN_GROUP} человек
 публикуется без цифр; ответы на открытые вопросы не публикуются никогда. Заголовок
-и выводы уже существующего файла сохраняются. Работает с CONTENT_DIR.`;
+и выводы уже существующего файла сохраняются. Запись отменяет npm run undo.
+Работает с CONTENT_DIR и PRIVATE_DIR.`;
 
 const { values } = parseArgs({ options: { cycle: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean' } } });
 if (values.help) {
@@ -122,5 +124,10 @@ if (values['dry-run']) {
   console.log(`Пробный запуск: ${displayPath(file)} не изменён.`);
   process.exit(0);
 }
-writeFileAtomic(file, text);
-console.log(`Записано: ${displayPath(file)}. Проверьте заголовок и выводы (summary) — их пишет редактор.`);
+const entry = applyChanges([{ path: file, data: text }], {
+  command: `npm run monitoring -- ${process.argv.slice(2).join(' ')}`.trim(),
+  summary: `сводные результаты мониторинга ${cycle}`,
+});
+console.log(
+  `Записано: ${displayPath(file)}. Проверьте заголовок и выводы (summary) — их пишет редактор.${entry ? ` ${toolsUi.undoHint}` : ''}`,
+);

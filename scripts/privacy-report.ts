@@ -7,25 +7,27 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { displayPath } from '../src/lib/content-dir.ts';
 import { todayIso } from '../src/lib/dates.ts';
+import { privateDir } from '../src/io/private-dir.ts';
 import { reviewContent } from '../src/privacy/gate.ts';
 import { buildPrivacyReport, privacyReportMarkdown } from '../src/privacy/privacy-report.ts';
 
 const HELP = `Отчёт о персональных данных (для ответственного за обработку ПДн).
 
-Использование: npm run privacy:report [-- --out private] [-- --date ГГГГ-ММ-ДД]
+Использование: npm run privacy:report [-- --out ПАПКА] [-- --date ГГГГ-ММ-ДД]
 
 Пишет private/privacy-report.md и private/privacy-report.json: кто и где
 опубликован и по какому согласию, согласия, истекающие в ближайшие 30 дней,
 отозванные согласия и что они убрали с сайта, сроки уничтожения данных
-(ст. 21 152-ФЗ: 30 дней). Отчёт содержит персональные данные: папка private/
-не попадает ни в сайт, ни в Git.
+(ст. 21 152-ФЗ: 30 дней). Отчёт содержит персональные данные: закрытая папка
+(PRIVATE_DIR, по умолчанию private/) не попадает ни в сайт, ни в Git; при
+уничтожении данных участника (privacy:purge) отчёт, где он упомянут, удаляется.
 
-  --out DIR    куда писать (по умолчанию private/)
+  --out DIR    куда писать (по умолчанию PRIVATE_DIR, то есть private/)
   --date DATE  считать на эту дату (по умолчанию сегодня)
   --help       эта справка`;
 
 const { values } = parseArgs({
-  options: { out: { type: 'string', default: 'private' }, date: { type: 'string' }, help: { type: 'boolean' } },
+  options: { out: { type: 'string' }, date: { type: 'string' }, help: { type: 'boolean' } },
 });
 if (values.help) {
   console.log(HELP);
@@ -43,10 +45,11 @@ if (!index.entries.get('site')?.size) {
   process.exit(1);
 }
 const report = buildPrivacyReport(index, today);
-fs.mkdirSync(values.out, { recursive: true });
-const md = path.join(values.out, 'privacy-report.md');
+const out = values.out ?? privateDir();
+fs.mkdirSync(out, { recursive: true });
+const md = path.join(out, 'privacy-report.md');
 fs.writeFileSync(md, privacyReportMarkdown(report));
-fs.writeFileSync(path.join(values.out, 'privacy-report.json'), `${JSON.stringify(report, null, 2)}\n`);
+fs.writeFileSync(path.join(out, 'privacy-report.json'), `${JSON.stringify(report, null, 2)}\n`);
 
 const overdue = report.purges.filter((p) => p.status === 'просрочено');
 console.log(`Отчёт: ${displayPath(path.resolve(md))}`);

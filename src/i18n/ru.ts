@@ -2,7 +2,7 @@
  * Every Russian string of the site's interface, in one place. Content
  * strings come from content/; vocabulary labels from src/schema/vocab.ts.
  */
-import type { Forms } from '../lib/plural.ts';
+import { plural, type Forms } from '../lib/plural.ts';
 import { schoolYearLabel } from '../lib/school-year.ts';
 
 export const ui = {
@@ -409,4 +409,116 @@ export const leakScanUi = {
     `${file}: ${kind} «${excerpt}» — персональные данные, публиковать нельзя (${via})`,
   kinds: { phone: 'телефон', email: 'адрес электронной почты', snils: 'СНИЛС', passport: 'номер паспорта', inn: 'ИНН' },
   stopped: (n: number) => `Сборка остановлена: в dist/ найдены персональные данные без согласия (${n}). Публиковать нельзя.`,
+} as const;
+
+/** Messages of the methodologist's tools in the terminal (scripts/, src/tools/). */
+export const toolsUi = {
+  undoHint: 'Отменить: npm run undo.',
+  import: {
+    mappingHeader: (source: string, kind: string, date: string, file: string) =>
+      `Файл сопоставления для «${source}» (${kind}), создан ${date} по заголовкам выгрузки.\n` +
+      `Каждый заголовок отнесён к полю реестра; исправьте, где нужно, и передайте файл: --mapping ${file}`,
+    mappingWritten: (file: string) => `Файл сопоставления записан: ${file}. Проверьте его и повторите импорт с --mapping.`,
+    wrongKind: (asked: string, found: string, kind: string, questions: readonly string[]) =>
+      `по вопросам это ${found}, а указано: ${asked} (вопросы ${questions.map((q) => `«${q}»`).join(', ')}). ` +
+      `Укажите --kind ${kind}; если это всё же нужный вид анкеты, отнесите эти вопросы к полям в файле сопоставления (--mapping).`,
+    repeatedAnswers: (n: number, files: readonly string[]) =>
+      `Уже импортированы и не учитываются повторно: ${plural(n, ['анкета', 'анкеты', 'анкет'])} (есть в ${files.join(', ')}).`,
+    allRepeated: 'Все ответы этой выгрузки уже импортированы: менять нечего.',
+    noAnswers: 'в выгрузке нет ни одной читаемой анкеты этого цикла — ничего не записано',
+    answersSummary: (n: number, source: string, cycle: string) =>
+      `импорт ${plural(n, ['ответа', 'ответов', 'ответов'])} мониторинга ${schoolYearLabel(cycle)} из «${source}»`,
+    peopleSummary: (n: number, source: string) => `импорт анкет из «${source}»: ${plural(n, ['файл', 'файла', 'файлов'])} реестра`,
+  },
+  undo: {
+    help: `Отмена последнего изменения, сделанного инструментами методиста.
+
+Использование: npm run undo [-- --list]
+
+  --list   показать журнал изменений (последнее — первым), ничего не отменяя
+  --help   эта справка
+
+Каждая запись npm run import:survey -- … --write, npm run match -- --accept и
+--reject, npm run monitoring попадает в журнал (папка journal/ в PRIVATE_DIR,
+по умолчанию private/journal/): какие файлы изменены и какими они были. Команда
+возвращает файлы последней записи и удаляет её; повторный запуск отменяет
+предыдущую. Если файл после той команды изменили (в CMS, вручную или
+уничтожением данных), отмена не выполняется: она стёрла бы более позднее
+изменение. Уничтожение данных (privacy:purge) не отменяется никогда.`,
+    empty: 'Журнал пуст: отменять нечего.',
+    listItem: (at: string, summary: string, command: string, files: number) =>
+      `${at.slice(0, 16).replace('T', ' ')} — ${summary} (${command}; ${plural(files, ['файл', 'файла', 'файлов'])})`,
+    done: (summary: string, command: string, at: string) =>
+      `Отменено: ${summary} — команда «${command}» от ${at.slice(0, 16).replace('T', ' ')}.`,
+    restored: (file: string) => `  восстановлен: ${file}`,
+    deleted: (file: string) => `  удалён (его создала команда): ${file}`,
+    more: (n: number) => `В журнале ещё ${plural(n, ['запись', 'записи', 'записей'])}: следующий npm run undo отменит предыдущую.`,
+    last: 'Это была последняя запись журнала.',
+    conflict: (summary: string, command: string, files: readonly string[], entry: string) =>
+      `Ошибка: отменить «${summary}» (${command}) нельзя — после неё изменены файлы:\n${files.map((f) => `  ${f}`).join('\n')}\n` +
+      `Отмена стёрла бы эти изменения. Верните файлы к состоянию после команды или, если отмена больше не нужна, удалите запись журнала: ${entry}`,
+  },
+  export: {
+    help: `Выгрузка для района (XLSX) в закрытую папку exports/ (PRIVATE_DIR, по умолчанию private/exports/).
+
+Использование: npm run export -- --what banks|pairs|monitoring [--year 2026-2027]
+
+  --what banks       формы 1, 2 и 2а: банк наставников, банк наставляемых, затруднения наставляемых сводно
+  --what pairs       форма 3: наставнические пары и группы с программами, сроками и приказами
+  --what monitoring  формы 4 и 4а: сводные результаты мониторинга цикла (как на сайте)
+  --year ГГГГ-ГГГГ   учебный год или цикл мониторинга (по умолчанию текущий)
+  --help             эта справка
+
+Персональные данные — только то, что район вправе получить: ФИО — лишь тех, кому
+согласие на распространение разрешает называть их на страницах программ сайта;
+остальные — обобщённым описанием, которое подходит не меньше чем k участникам
+реестра; затруднения наставляемых — только сводно и только при 5 наставляемых и
+больше; никаких контактов, ответов анкет и затруднений отдельных людей. Работает
+с CONTENT_DIR и PRIVATE_DIR.`,
+    badWhat: 'укажите --what banks, --what pairs или --what monitoring. Справка: npm run export -- --help',
+    written: (file: string) => `Выгрузка: ${file}`,
+    contents: {
+      banks: 'Формы 1, 2 и 2а: наставники (ФИО — только с согласием на распространение), наставляемые без ФИО, затруднения сводно.',
+      pairs: 'Форма 3: пары и группы с программами; ФИО — только с согласием на распространение.',
+      monitoring: 'Формы 4 и 4а: сводные оценки и ответы «да/нет»; группы меньше 5 человек — без цифр.',
+    },
+  },
+  purge: {
+    heading: (id: string, withdrawn: string, purged: string) => `Участник ${id}: отзыв согласия ${withdrawn}, уничтожение ${purged}.`,
+    journal: (n: number) =>
+      `- удаляются записи журнала отмены с прежними версиями записи участника: ${n} (эти команды больше нельзя будет отменить)`,
+    dryRun: 'Пробный запуск: ничего не изменено.',
+    act: (file: string) => `Акт об уничтожении: ${file} — распечатайте, впишите ФИО от руки и подпишите; храните 3 года.`,
+    history: '\nДанные удалены из текущих файлов. Чтобы удалить их и из истории Git:\n',
+    formService: (sources: readonly string[]) =>
+      '\nНе забудьте удалить исходные ответы человека там, где их собирали: в Яндекс Формах или Google Forms (ответы формы и связанная таблица), ' +
+      `а также скачанные файлы выгрузок${sources.length ? ` (${sources.map((s) => `«${s}»`).join(', ')})` : ''} — на компьютере, в почте и облаке.`,
+    regenerate: (commands: readonly string[]) =>
+      `Удалённые отчёты и черновики сформируйте заново (участник в них будет обезличен): ${commands.join('; ')}.`,
+    system: (site: string) =>
+      `Раздел «Наставничество» сайта школы${site ? ` (${site})` : ''}: реестр участников и ответы анкет (content/registry/), тексты раздела (content/), закрытые файлы инструментов методиста (private/)`,
+    method:
+      'стирание записей и файлов средствами информационной системы без возможности восстановления; замена упоминаний в текстах обезличенными; удаление из истории изменений (Git) командами git filter-repo',
+    reasonWithdrawal:
+      'отзыв субъектом персональных данных согласия на их обработку (часть 5 статьи 21 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных»)',
+    reasonRequest:
+      'требование субъекта персональных данных об их уничтожении (статья 21 Федерального закона от 27.07.2006 № 152-ФЗ «О персональных данных»)',
+  },
+  match: {
+    badPair: (flag: string, arg: string) => `${flag} ${arg}: ожидается НАСТАВЛЯЕМЫЙ=НАСТАВНИК, например p-008=p-002`,
+    noVocabularies: 'справочники (content/settings/vocabularies.yaml) не найдены или с ошибками — запустите npm run validate',
+    brokenPeople: (n: number) =>
+      `Внимание: ${plural(n, ['ошибка', 'ошибки', 'ошибок'])} в реестре — эти записи не участвуют в подборе (npm run validate покажет их).`,
+    unknownPerson: (id: string) => `${id}: такого участника в реестре нет`,
+    rejected: (mentee: string, mentor: string, year: string) =>
+      `Отклонено: ${mentee} → ${mentor}; в ${schoolYearLabel(year)} учебном году эта пара больше не предлагается.`,
+    rejectedSummary: (pairs: readonly string[]) => `отклонены пары ${pairs.join(', ')}`,
+    exists: (file: string) => `${file} уже существует`,
+    accepted: (mentees: string, mentor: string, code: string, file: string) =>
+      `Принято: ${mentees} → ${mentor}; проект программы ${code} → ${file}`,
+    notProposed: '  Внимание: эта пара отличается от предложенной подбором — проверьте отчёт private/match/.',
+    acceptedSummary: (codes: readonly string[]) => `приняты пары: проекты программ ${codes.join(', ')}`,
+    afterAccept: 'Уточните цель, задачи и план в CMS; после согласования программа утверждается приказом (npm run draft:order).',
+    reportWritten: (md: string, json: string) => `\nОтчёт с объяснениями: ${md} (и ${json}). Это закрытые файлы — не публикуйте их.`,
+  },
 } as const;

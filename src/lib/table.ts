@@ -92,7 +92,9 @@ export function parseCsv(text: string, format = 'CSV'): Table {
     records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true });
   } catch (e) {
     const where = (e as { lines?: number }).lines;
-    throw new TableReadError(`CSV не читается${where ? ` около строки ${where}` : ''}: ${(e as Error).message}`);
+    throw new TableReadError(
+      `CSV не читается${where ? ` около строки ${where}` : ''}: вероятно, незакрытая кавычка или файл не текстовый — откройте его в Excel или LibreOffice и сохраните заново как CSV или XLSX`,
+    );
   }
   return trimTable(records, `${format}, разделитель ${DELIMITER_NAMES[delimiter] ?? delimiter}`);
 }
@@ -119,8 +121,10 @@ export async function parseXlsx(bytes: Buffer): Promise<Table> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (e) {
-    throw new TableReadError(`файл XLSX повреждён или это не XLSX: ${(e as Error).message}`);
+  } catch {
+    throw new TableReadError(
+      'файл XLSX повреждён или это не XLSX: откройте его в Excel или LibreOffice и сохраните заново как XLSX или CSV (или выгрузите анкету из сервиса ещё раз)',
+    );
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new TableReadError('в книге нет ни одного листа');

@@ -11,6 +11,7 @@
 import type { Vocabularies } from '../schema/settings.ts';
 import type { Person } from '../schema/registry.ts';
 import { CATEGORIES } from '../schema/vocab.ts';
+import type { GrammaticalCase } from './names.ts';
 
 export type Role = 'mentor' | 'mentee' | 'curator';
 
@@ -18,6 +19,34 @@ export const ROLE_WORDS: Readonly<Record<Role, string>> = {
   mentor: 'педагог-наставник',
   mentee: 'педагог',
   curator: 'куратор программ наставничества',
+};
+
+/** The role words in the six cases, for a sentence that names the role where a name stood (see substitute.ts). */
+export const ROLE_CASE_FORMS: Readonly<Record<Role, Readonly<Record<GrammaticalCase, string>>>> = {
+  mentor: {
+    nominative: 'педагог-наставник',
+    genitive: 'педагога-наставника',
+    dative: 'педагогу-наставнику',
+    accusative: 'педагога-наставника',
+    instrumental: 'педагогом-наставником',
+    prepositional: 'педагоге-наставнике',
+  },
+  mentee: {
+    nominative: 'педагог',
+    genitive: 'педагога',
+    dative: 'педагогу',
+    accusative: 'педагога',
+    instrumental: 'педагогом',
+    prepositional: 'педагоге',
+  },
+  curator: {
+    nominative: 'куратор программ наставничества',
+    genitive: 'куратора программ наставничества',
+    dative: 'куратору программ наставничества',
+    accusative: 'куратора программ наставничества',
+    instrumental: 'куратором программ наставничества',
+    prepositional: 'кураторе программ наставничества',
+  },
 };
 
 /** Levels from the most specific (0) to the bare role (4). */
@@ -44,6 +73,8 @@ function coarseBand(years: number): string {
 /** «учитель химии» or, without a genitive form in the vocabulary, «учитель (химия)». */
 function positionWith(position: string, item: { label: string; genitive?: string | undefined } | undefined): string {
   if (!item) return position;
+  // «учитель начальных классов» already names its subject: not «учитель начальных классов начальных классов».
+  if (item.genitive && position.endsWith(item.genitive.toLowerCase())) return position;
   return item.genitive ? `${position} ${item.genitive}` : `${position} (${item.label.toLowerCase()})`;
 }
 

@@ -121,7 +121,8 @@ function collectFields(
     ids.forEach((id, i) => refs.push({ personId: id, path: Array.isArray(value) ? [...path, i] : path, role, droppable }));
     return;
   }
-  if (info.meta?.ref || info.meta?.widget === 'file' || info.meta?.widget === 'image') return;
+  // Private fields (the registry's, the signatories' names in the settings) are never published: nothing to scan.
+  if (info.meta?.ref || info.meta?.private || info.meta?.widget === 'file' || info.meta?.widget === 'image') return;
   if (typeof value === 'string' && (info.type === 'string' || info.type === 'enum')) {
     if (info.type === 'string' && !info.meta?.format) texts.push({ path, text: value });
     return;

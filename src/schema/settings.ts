@@ -11,6 +11,16 @@ import { z } from 'astro/zod';
 import { field, ID_PATTERN, line, paragraph, select, url } from './fields.ts';
 import { SOCIAL_NETWORKS } from './vocab.ts';
 
+/** Someone who signs the school's documents: position as it is printed, and name. */
+const signatory = (label: string, hint: string) =>
+  field(
+    z.strictObject({
+      position: line({ label: 'Должность', hint: 'Как в подписи документа, например «Директор»' }, 200),
+      name: line({ label: 'Инициалы и фамилия', hint: 'Например «И. И. Иванова»; на сайте не показывается', private: true }, 100),
+    }),
+    { label, hint, widget: 'object' },
+  ).optional();
+
 export const siteSchema = () =>
   z.strictObject({
     schoolName: line({ label: 'Полное название школы' }, 400),
@@ -39,6 +49,18 @@ export const siteSchema = () =>
       hint: 'Показывать читателям, что люди и документы вымышлены',
       widget: 'boolean',
     }).default(false),
+    documents: field(
+      z.strictObject({
+        city: line({ label: 'Место издания', hint: 'Город в шапке приказа, например «Санкт-Петербург»' }, 100).optional(),
+        director: signatory('Руководитель', 'Подписывает приказы о закреплении наставнических пар'),
+        privacyOfficer: signatory('Ответственный за обработку персональных данных', 'Подписывает акты об уничтожении персональных данных'),
+      }),
+      {
+        label: 'Реквизиты документов',
+        hint: 'Для черновиков приказов и актов, которые готовят инструменты методиста; на сайте не показываются',
+        widget: 'object',
+      },
+    ).default({}),
     kAnonymity: field(z.number().int().min(2).max(10), {
       label: 'Минимальная группа для описания',
       hint: 'Описание человека («учитель химии») показывается, только если под него подходят не меньше стольких людей',

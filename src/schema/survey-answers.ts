@@ -38,6 +38,12 @@ export const surveyResponseSchema = field(
       widget: 'list',
       ...PRIVATE,
     }).default([]),
+    key: field(z.string().regex(/^[0-9a-f]{16}$/), {
+      label: 'Отпечаток ответа',
+      hint: 'Тот же ответ в другой выгрузке не считается дважды',
+      widget: 'hidden',
+      ...PRIVATE,
+    }).optional(),
   }),
   { label: 'Анкета', widget: 'object', ...PRIVATE },
 );

@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { COLLECTIONS, REGISTRY_FILES, type CollectionName } from '../schema/index.ts';
+import { COLLECTIONS, LEGACY_REGISTRY_FILES, type CollectionName } from '../schema/index.ts';
 import { ID_PATTERN } from '../schema/fields.ts';
 import { contentDir, displayPath } from '../lib/content-dir.ts';
 import type { Problem } from '../lib/problems.ts';
@@ -200,9 +200,8 @@ export function unreadFiles(root = contentDir()): Problem[] {
   }
   const problems: Problem[] = [];
   const seen = new Set<string>();
-  const bookkeeping = new Set(Object.values(REGISTRY_FILES).map((f) => path.join(root, f)));
   const consider = (abs: string, within: string, extensions: readonly string[], isPrivate: boolean) => {
-    if (read.has(abs) || seen.has(abs) || bookkeeping.has(abs)) return;
+    if (read.has(abs) || seen.has(abs)) return;
     seen.add(abs);
     const name = path.basename(abs);
     const rel = path.relative(within, abs).split(path.sep);
@@ -210,6 +209,11 @@ export function unreadFiles(root = contentDir()): Problem[] {
     const inMedia = rel.length === 2 && rel[0] === MEDIA_DIR && MEDIA_EXTENSIONS.has(path.extname(name).toLowerCase());
     if (inMedia) return;
     const file = displayPath(abs);
+    const legacy = LEGACY_REGISTRY_FILES[path.relative(root, abs).split(path.sep).join('/')];
+    if (isPrivate && legacy) {
+      problems.push(problem(file, 'registry-file', legacy));
+      return;
+    }
     if (isPrivate) {
       problems.push(
         problem(

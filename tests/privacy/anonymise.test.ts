@@ -83,3 +83,10 @@ describe('anonymousDescriptor (k-anonymity over the registry)', () => {
     expect(d).toMatchObject({ level: 4, text: 'педагог-наставник', shared: 2 });
   });
 });
+
+describe('a position that already names its subject', () => {
+  it('is not followed by the subject again', () => {
+    const p = { ...teacher('chemistry', 'first', 2010), position: 'учитель химии' };
+    expect(descriptorAt(p, 'mentor', 0, { vocab, year: 2026 })).toBe('учитель химии, первая категория, стаж от 10 до 20 лет');
+  });
+});

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { reviewContent } from '../../src/privacy/gate.ts';
 import { tempContent, type TempContent } from '../helpers/fixture.ts';
 import { runNode } from '../helpers/run.ts';
+import { docxText } from '../tools/helpers/docx-text.ts';
 
 let content: TempContent | undefined;
 afterEach(() => content?.cleanup());
@@ -25,7 +26,11 @@ function setup(): { c: TempContent; out: string } {
 describe('npm run privacy:purge', () => {
   it('replaces the record by a tombstone, anonymises every mention and prints the history commands', async () => {
     const { c, out } = setup();
-    const r = await runNode(['scripts/privacy-purge.ts', 'p-002', '--out', out], { CONTENT_DIR: c.dir, SITE_TODAY: '2026-03-01' });
+    const r = await runNode(['scripts/privacy-purge.ts', 'p-002', '--out', out], {
+      CONTENT_DIR: c.dir,
+      SITE_TODAY: '2026-03-01',
+      PRIVATE_DIR: out,
+    });
     expect(r.code, r.stderr).toBe(0);
     const record = c.read('registry/people/p-002.yaml');
     expect(record).toContain('tombstone: true');
@@ -38,8 +43,9 @@ describe('npm run privacy:purge', () => {
     expect(r.stdout).toContain('git filter-repo --force --replace-text');
     const replacements = fs.readFileSync(path.join(out, 'purge', 'p-002-replace-text.txt'), 'utf8');
     expect(replacements).toContain('Образцову==>***');
-    const act = fs.readdirSync(path.join(out, 'purge')).find((f) => f.includes('act'))!;
-    expect(fs.readFileSync(path.join(out, 'purge', act), 'utf8')).not.toContain('Образцов');
+    const act = fs.readdirSync(path.join(out, 'purge')).find((f) => f.endsWith('.docx'))!;
+    expect(docxText(fs.readFileSync(path.join(out, 'purge', act)))).toContain('АКТ ОБ УНИЧТОЖЕНИИ ПЕРСОНАЛЬНЫХ ДАННЫХ');
+    expect(docxText(fs.readFileSync(path.join(out, 'purge', act)))).not.toContain('Образцов');
     const after = reviewContent(c.dir, '2026-03-01');
     expect(after.problems).toEqual([]);
     expect(after.withheld.get('programs')).toBeUndefined();
@@ -47,7 +53,11 @@ describe('npm run privacy:purge', () => {
 
   it('refuses while the processing consent is in force, unless forced', async () => {
     const { c, out } = setup();
-    const r = await runNode(['scripts/privacy-purge.ts', 'p-001', '--out', out], { CONTENT_DIR: c.dir, SITE_TODAY: '2026-03-01' });
+    const r = await runNode(['scripts/privacy-purge.ts', 'p-001', '--out', out], {
+      CONTENT_DIR: c.dir,
+      SITE_TODAY: '2026-03-01',
+      PRIVATE_DIR: out,
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('не отозвано');
     expect(c.read('registry/people/p-001.yaml')).toContain('Примерова');
@@ -59,6 +69,7 @@ describe('npm run privacy:purge', () => {
     const r = await runNode(['scripts/privacy-purge.ts', 'p-002', '--dry-run', '--out', out], {
       CONTENT_DIR: c.dir,
       SITE_TODAY: '2026-03-01',
+      PRIVATE_DIR: out,
     });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('упоминаний заменено: 2');
@@ -73,7 +84,11 @@ describe('npm run privacy:report', () => {
     c.edit('registry/people/p-001.yaml', (t) =>
       t.replace('    allow: [name, position]', '    allow: [name, position]\n    validUntil: 2026-03-20'),
     );
-    const r = await runNode(['scripts/privacy-report.ts', '--out', out], { CONTENT_DIR: c.dir, SITE_TODAY: '2026-03-20' });
+    const r = await runNode(['scripts/privacy-report.ts', '--out', out], {
+      CONTENT_DIR: c.dir,
+      SITE_TODAY: '2026-03-20',
+      PRIVATE_DIR: out,
+    });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Просрочено уничтожение данных: p-002');
     const report = JSON.parse(fs.readFileSync(path.join(out, 'privacy-report.json'), 'utf8'));

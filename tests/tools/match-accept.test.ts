@@ -96,7 +96,10 @@ describe('draftProgramme', () => {
 
   it('plans a term of 3 to 12 months that ends with the school year when it can', () => {
     expect(programmeTerm('2026-11-24', '2026-2027')).toEqual({ from: '2026-12-01', to: '2027-05-31' });
-    expect(programmeTerm('2027-04-10', '2026-2027')).toEqual({ from: '2027-05-01', to: '2027-10-31' });
+    // 1 May 2027 is a Saturday and a holiday, moved to Monday 3 May: the programme starts on Tuesday 4 May.
+    expect(programmeTerm('2027-04-10', '2026-2027')).toEqual({ from: '2027-05-04', to: '2027-10-31' });
+    // 1 November 2026 is a Sunday.
+    expect(programmeTerm('2026-10-05', '2026-2027')).toEqual({ from: '2026-11-02', to: '2027-05-31' });
     expect(planDirections([])).toEqual(['adaptation']);
   });
 });
@@ -112,13 +115,13 @@ describe('npm run match', () => {
     expect(r.stdout).toMatch(/Подбор наставников, 2026-2027 учебный год: предложено/);
     const md = fs.readFileSync(path.join(copy.privateDir, 'match', '2026-2027_2026-11-24.md'), 'utf8');
     expect(md).toContain('Закрытый документ');
-    expect(md).toMatch(/### \d+\. Мельник Дарья Олеговна \(p-010\) → Воронцова Вера Игоревна \(p-007\)/);
+    expect(md).toMatch(/### \d+\. Белова Ольга Сергеевна \(p-014\) → Ким Елена Викторовна \(p-005\)/);
     expect(md).toContain('Почему этот наставник:');
-    expect(md).toContain('npm run match -- --accept p-010=p-007');
+    expect(md).toContain('npm run match -- --accept p-014=p-005');
     const json = JSON.parse(fs.readFileSync(path.join(copy.privateDir, 'match', '2026-2027_2026-11-24.json'), 'utf8'));
-    expect(json.proposals.find((p: { mentee: string }) => p.mentee === 'p-010')).toMatchObject({
-      mentor: 'p-007',
-      menteeName: 'Мельник Дарья Олеговна',
+    expect(json.proposals.find((p: { mentee: string }) => p.mentee === 'p-014')).toMatchObject({
+      mentor: 'p-005',
+      menteeName: 'Белова Ольга Сергеевна',
     });
   });
 

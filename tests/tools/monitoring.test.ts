@@ -150,7 +150,11 @@ describe('chart geometry', () => {
 
 describe('npm run monitoring', () => {
   const monitoring = (args: string[]) =>
-    runNode(['scripts/monitoring.ts', ...args], { CONTENT_DIR: copy!.dir, SITE_TODAY: '2027-06-01' }, 60_000);
+    runNode(
+      ['scripts/monitoring.ts', ...args],
+      { CONTENT_DIR: copy!.dir, SITE_TODAY: '2027-06-01', PRIVATE_DIR: copy!.privateDir },
+      60_000,
+    );
 
   it('rewrites the demo cycle byte for byte from its raw answers', async () => {
     copy = copyDemoContent();
@@ -164,7 +168,7 @@ describe('npm run monitoring', () => {
     copy = copyDemoContent();
     const imported = await runNode(
       ['scripts/import-survey.ts', MONITORING_CSV, '--kind', 'monitoring', '--cycle', '2026-2027', '--write'],
-      { CONTENT_DIR: copy.dir, SITE_TODAY: '2027-06-01' },
+      { CONTENT_DIR: copy.dir, SITE_TODAY: '2027-06-01', PRIVATE_DIR: copy.privateDir },
       60_000,
     );
     expect(imported.code, imported.stderr).toBe(0);

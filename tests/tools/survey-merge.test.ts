@@ -1,36 +1,43 @@
 /**
  * Merging survey answers into the registry: by name (ё = е), only answered
- * fields, lists merged, manual edits kept, consent required for newcomers,
+ * fields, lists merged, values typed by hand kept unless `overwrite`, newer
+ * answers winning by the form's timestamp, consent required for newcomers,
  * nothing planned that the registry schema would reject.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { readVocabularies } from '../../src/validate/site-settings.ts';
 import { loadMapping, type SurveyKind } from '../../src/tools/survey/mapping.ts';
-import {
-  fingerprint,
-  nextPersonId,
-  planMerge,
-  readRegistryFiles,
-  STATE_FILE,
-  stateText,
-  type MergePlan,
-} from '../../src/tools/survey/merge.ts';
+import { nextPersonId, planMerge, stateText, type ImportState, type MergePlan } from '../../src/tools/survey/merge.ts';
 import { readPersonRows } from '../../src/tools/survey/person-rows.ts';
 import { parseCsv } from '../../src/lib/table.ts';
 import { writeFilesAtomic as writeAll } from '../../src/io/atomic-write.ts';
 import { reviewContent } from '../../src/privacy/gate.ts';
+import { readPeopleFiles } from '../../src/privacy/registry-files.ts';
+import { keyedFingerprint } from '../../src/privacy/secret-key.ts';
 import { copyDemoContent, type ContentCopy } from './helpers/content-copy.ts';
 
 const TODAY = '2026-11-24';
+const KEY = Buffer.alloc(32, 7);
+const fingerprint = (v: unknown) => keyedFingerprint(KEY, v);
 let copy: ContentCopy | undefined;
-afterEach(() => copy?.cleanup());
+let state: ImportState = { version: 2, people: {} };
+afterEach(() => {
+  copy?.cleanup();
+  state = { version: 2, people: {} };
+});
 
-function plan(csv: string, kind: SurveyKind = 'mentee', ids?: { subjects: Set<string>; difficulties: Set<string> }): MergePlan {
+function plan(
+  csv: string,
+  kind: SurveyKind = 'mentee',
+  ids?: { subjects: Set<string>; difficulties: Set<string> },
+  overwrite = false,
+): MergePlan {
   const vocab = readVocabularies(copy!.dir)!;
-  const { files, state } = readRegistryFiles(copy!.dir);
+  const files = readPeopleFiles(copy!.dir);
   const people = files.flatMap((f) => (f.record && 'name' in f.record ? [{ id: f.id, name: f.record.name }] : []));
   const rows = readPersonRows(parseCsv(csv), loadMapping(kind, vocab), { vocab, people, currentYear: 2026 });
   const result = planMerge({
@@ -43,6 +50,8 @@ function plan(csv: string, kind: SurveyKind = 'mentee', ids?: { subjects: Set<st
     source: 'anketa.csv',
     hasConsentColumn: rows.hasConsentColumn,
     root: copy!.dir,
+    fingerprint,
+    overwrite,
   });
   result.notes.unshift(...rows.notes);
   return result;
@@ -50,10 +59,10 @@ function plan(csv: string, kind: SurveyKind = 'mentee', ids?: { subjects: Set<st
 
 function apply(p: MergePlan): void {
   expect(p.problems).toEqual([]);
-  writeAll([
-    ...p.changes.map((c) => ({ path: c.path, data: c.text })),
-    { path: path.join(copy!.dir, STATE_FILE), data: stateText(p.state) },
-  ]);
+  writeAll(p.changes.map((c) => ({ path: c.path, data: c.text })));
+  state = p.state;
+  // The state file's text must round-trip.
+  expect(parseDocument(stateText(p.state)).toJS()).toEqual(JSON.parse(JSON.stringify(p.state)));
 }
 
 const person = (id: string) => parseDocument(copy!.read(`registry/people/${id}.yaml`)).toJS() as Record<string, unknown>;
@@ -107,24 +116,99 @@ describe('planMerge', () => {
     expect(p.notes[0]!.message).toMatch(/в выгрузке нет колонки с датой согласия/);
   });
 
-  it('keeps a field edited by hand after the last import, and still updates the others', () => {
+  it('never replaces a value typed by hand on the first import; lists still grow; --overwrite replaces and says so', () => {
     copy = copyDemoContent();
-    const csv = (position: string, forms: string) => `ФИО;Должность;Формат\nБелова Ольга Сергеевна;${position};${forms}\n`;
-    apply(plan(csv('учитель английского языка', 'Ситуационное')));
-    expect(person('p-014').position).toBe('учитель английского языка');
-    const state = parseDocument(copy.read(STATE_FILE)).toJS() as { people: Record<string, { fields: Record<string, string> }> };
-    expect(state.people['p-014']!.fields.position).toBe(fingerprint('учитель английского языка'));
-
     copy.write(
       'registry/people/p-014.yaml',
-      copy.read('registry/people/p-014.yaml').replace('position: учитель английского языка', 'position: учитель иностранного языка'),
+      copy
+        .read('registry/people/p-014.yaml')
+        .replace('position: учитель', 'position: учитель английского языка (приказ № 12-к)\nrequestsNote: записано куратором после беседы'),
     );
-    const second = plan(csv('учитель', 'Виртуальное'));
-    const [change] = second.changes;
-    expect(change!.kept.map((k) => [k.field, k.before])).toEqual([['position', 'учитель иностранного языка']]);
+    const csv = 'ФИО;Должность;Опишите трудности своими словами;Формат\nБелова Ольга Сергеевна;учитель;не успеваю;Виртуальное\n';
+    const first = plan(csv);
+    const [change] = first.changes;
+    expect(change!.kept.map((k) => [k.field, k.reason, k.before])).toEqual([
+      ['position', 'manual', 'учитель английского языка (приказ № 12-к)'],
+      ['requestsNote', 'manual', 'записано куратором после беседы'],
+    ]);
     expect(change!.changes.map((k) => k.field)).toEqual(['preferredForms']);
-    apply(second);
-    expect(person('p-014')).toMatchObject({ position: 'учитель иностранного языка', preferredForms: ['situational', 'flash', 'virtual'] });
+    apply(first);
+    expect(person('p-014')).toMatchObject({
+      position: 'учитель английского языка (приказ № 12-к)',
+      requestsNote: 'записано куратором после беседы',
+    });
+    const forced = plan(csv, 'mentee', undefined, true);
+    expect(forced.changes[0]!.changes.filter((c) => c.overwritten).map((c) => [c.field, c.after])).toEqual([
+      ['position', 'учитель'],
+      ['requestsNote', 'не успеваю'],
+    ]);
+  });
+
+  it('replaces what it wrote itself, but keeps a later hand edit of it', () => {
+    copy = copyDemoContent();
+    const csv = (position: string) => `ФИО;Должность\nБелова Ольга Сергеевна;${position}\n`;
+    apply(plan(csv('учитель английского языка'), 'mentee', undefined, true));
+    expect(state.people['p-014']!.fields.position).toBe(fingerprint('учитель английского языка'));
+    // Keyed: a plain hash of the value, which anyone holding the value could compute, is not what is stored.
+    const plain = crypto.createHash('sha256').update(JSON.stringify('учитель английского языка')).digest('hex');
+    expect(JSON.stringify(state)).not.toContain(plain.slice(0, 16));
+    expect(JSON.stringify(state)).not.toContain('учитель');
+    apply(plan(csv('учитель иностранного языка')));
+    expect(person('p-014').position).toBe('учитель иностранного языка');
+    copy.write(
+      'registry/people/p-014.yaml',
+      copy.read('registry/people/p-014.yaml').replace('учитель иностранного языка', 'учитель английского и немецкого языков'),
+    );
+    const third = plan(csv('учитель'));
+    expect(third.unchanged[0]!.kept.map((k) => [k.field, k.reason])).toEqual([['position', 'manual']]);
+  });
+
+  it('lets the newer answer win by the form’s timestamp, whatever the order of imports', () => {
+    copy = copyDemoContent();
+    const csv = (when: string, position: string) => `Отметка времени;ФИО;Должность\n${when};Белова Ольга Сергеевна;${position}\n`;
+    apply(plan(csv('05.10.2026 12:00', 'учитель английского языка'), 'mentee', undefined, true));
+    const older = plan(csv('01.10.2026 09:30', 'учитель'));
+    expect(older.changes).toEqual([]);
+    expect(older.unchanged[0]!.kept).toEqual([
+      {
+        field: 'position',
+        before: 'учитель английского языка',
+        after: 'учитель',
+        reason: 'older',
+        answered: { incoming: '2026-10-01T09:30', applied: '2026-10-05T12:00' },
+      },
+    ]);
+    apply(plan(csv('2026-10-07 08:00:00', 'учитель иностранного языка')));
+    expect(person('p-014').position).toBe('учитель иностранного языка');
+  });
+
+  it('within one file, keeps the later answer by time, not by row', () => {
+    copy = copyDemoContent();
+    const p = plan(
+      'Отметка времени;ФИО;Должность\n07.10.2026 10:00;Белова Ольга Сергеевна;учитель иностранного языка\n02.10.2026 10:00;Белова Ольга Сергеевна;учитель\n',
+      'mentee',
+      undefined,
+      true,
+    );
+    expect(p.changes[0]!.changes.find((c) => c.field === 'position')!.after).toBe('учитель иностранного языка');
+    expect(p.notes.find((n) => n.row === 3)).toMatchObject({ severity: 'skip' });
+  });
+
+  it('finds people whose name is written first name first, or without the patronymic', () => {
+    copy = copyDemoContent();
+    const p = plan('ФИО;Формат\nОльга Сергеевна Белова;Виртуальное\nИлья Попов;Виртуальное\n');
+    expect(p.changes.map((c) => c.id)).toEqual(['p-014', 'p-015']);
+    expect(p.changes.some((c) => c.isNew)).toBe(false);
+  });
+
+  it('files a newcomer written first name first with the right surname', () => {
+    copy = copyDemoContent();
+    const csv =
+      'ФИО;Должность;Стаж;Дата согласия на обработку ПДн\n' +
+      'Екатерина Сергеевна Андреева;учитель;1;02.10.2026\n' +
+      'Мария Лебедева;учитель;2;02.10.2026\n';
+    const p = plan(csv);
+    expect(p.changes.map((c) => c.name)).toEqual(['Андреева Екатерина Сергеевна', 'Лебедева Мария']);
   });
 
   it('does not touch a person whose processing consent was withdrawn', () => {
@@ -166,7 +250,7 @@ describe('planMerge', () => {
 
   it('reports a repeated form and keeps the later answer', () => {
     copy = copyDemoContent();
-    const p = plan('ФИО;Должность\nБелова Ольга Сергеевна;учитель\nбелова ольга сергеевна;учитель английского языка\n');
+    const p = plan('ФИО;Формат\nБелова Ольга Сергеевна;Групповое\nбелова ольга сергеевна;Виртуальное\n');
     expect(p.changes[0]!.row).toBe(3);
     expect(p.notes[0]).toMatchObject({ row: 2, severity: 'skip' });
   });

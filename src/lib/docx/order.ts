@@ -5,14 +5,31 @@
  * curator's duties, payment under ТК РФ ст. 351.8, control, and the list of
  * those who must read it. A private draft: it names people; the director
  * signs the final text.
+ *
+ * Ready to sign: the place of issue and the director from the settings
+ * (blanks where they are not set), an executor and a deadline in every
+ * item, a signature line that never wraps, school years with an en dash.
  */
 import type { FileChild } from 'docx';
 import type { Program } from '../../schema/programs.ts';
 import type { Person } from '../../schema/registry.ts';
 import type { Vocabularies } from '../../schema/settings.ts';
 import { MENTORING_FORMS } from '../../schema/vocab.ts';
+import { schoolYearLabel } from '../school-year.ts';
 import { BLANK_DATE, BLANK_LINE } from './program-form.ts';
-import { cell, describePerson, document, dotted, fullName, heading, para, splitLine, table } from './blocks.ts';
+import {
+  cell,
+  describePerson,
+  document,
+  dotted,
+  fullName,
+  heading,
+  initialsName,
+  para,
+  signatureLine,
+  splitLine,
+  table,
+} from './blocks.ts';
 import { REMOVED } from './program.ts';
 
 export interface RegulationRef {
@@ -29,9 +46,20 @@ export interface OrderInput {
   vocab: Vocabularies;
   year: number;
   regulation?: RegulationRef;
+  /** Where the order is issued («Санкт-Петербург»); a blank line when unknown. */
+  city?: string | undefined;
+  /** Who signs it; blanks when unknown. */
+  director?: { position: string; name: string } | undefined;
 }
 
-export const ORDER_TITLE = (year: string) => `О закреплении наставнических пар и групп в ${year} учебном году`;
+export const ORDER_TITLE = (year: string) => `О закреплении наставнических пар и групп в ${schoolYearLabel(year)} учебном году`;
+
+/** A date `days` after an ISO date, as documents write it. */
+function dottedAfter(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return dotted(d.toISOString().slice(0, 10));
+}
 
 function formLabel(form: Program['form']): string {
   return MENTORING_FORMS[form];
@@ -64,6 +92,12 @@ export function orderDocument(input: OrderInput) {
     );
   });
   const curatorText = curators.length ? curators.map((c) => named(c)).join('; ') : `${BLANK_LINE} (назначьте куратора в программах)`;
+  const curatorShort = curators.length ? curators.map((c) => (person(c) ? initialsName(person(c)!) : REMOVED)).join(', ') : BLANK_LINE;
+  const starts = sorted.map((p) => p.data.term.from).sort();
+  const ends = sorted.map((p) => p.data.term.to).sort();
+  const firstStart = dotted(starts[0]!);
+  const lastEnd = ends[ends.length - 1]!;
+  const director = input.director;
   const readers = [
     ...new Set(sorted.flatMap((p) => [p.data.curator, p.data.mentor, ...p.data.mentees]).filter((x): x is string => Boolean(x))),
   ];
@@ -72,42 +106,44 @@ export function orderDocument(input: OrderInput) {
     heading(input.school, 0),
     heading('ПРИКАЗ'),
     splitLine(BLANK_DATE, '№ ________'),
+    para(input.city ?? '_______________', { align: 'center', before: 120 }),
     heading(ORDER_TITLE(schoolYear)),
     para(`${preamble},`, { indent: true, before: 120 }),
     para('ПРИКАЗЫВАЮ:', { bold: true, align: 'left', before: 120, after: 120 }),
     para(
-      `1. Закрепить наставнические пары и группы на ${schoolYear} учебный год и утвердить их персонализированные программы наставничества:`,
+      `1. Закрепить с ${firstStart} наставнические пары и группы на ${schoolYearLabel(schoolYear)} учебный год и утвердить их персонализированные программы наставничества в сроки, указанные ниже. Ответственный — куратор (${curatorShort}).`,
       { indent: true },
     ),
     ...items,
     para(
-      `2. Куратору реализации персонализированных программ наставничества (${curatorText}) обеспечить организационное и методическое сопровождение наставнических пар и групп, контроль выполнения планов программ и мониторинг их результатов.`,
+      `2. Куратору реализации персонализированных программ наставничества (${curatorText}) обеспечить организационное и методическое сопровождение наставнических пар и групп, контроль выполнения планов программ и мониторинг их результатов. Срок — с ${firstStart} по ${dotted(lastEnd)}.`,
       { indent: true },
     ),
     para(
-      '3. Наставникам реализовать персонализированные программы наставничества в установленные сроки и представить куратору отчёты об их выполнении по завершении программ.',
-      {
-        indent: true,
-      },
-    ),
-    para(
-      '4. Установить наставникам доплату за наставническую деятельность в соответствии с положением об оплате труда работников и дополнительными соглашениями к трудовым договорам (статья 351.8 Трудового кодекса Российской Федерации).',
+      `3. Наставникам реализовать персонализированные программы наставничества в сроки, указанные в пункте 1, и представить куратору отчёты об их выполнении. Срок представления отчётов — в течение 10 дней по завершении программы, но не позднее ${dottedAfter(lastEnd, 10)}.`,
       { indent: true },
     ),
     para(
-      '5. Ответственному за сайт разместить сведения о закреплении наставнических пар и групп в разделе «Наставничество» без персональных данных участников, не давших согласия на их распространение.',
+      `4. Главному бухгалтеру (${BLANK_LINE}) установить наставникам доплату за наставническую деятельность в соответствии с положением об оплате труда работников и дополнительными соглашениями к трудовым договорам (статья 351.8 Трудового кодекса Российской Федерации). Срок — с ${firstStart} на время реализации программ.`,
       { indent: true },
     ),
-    para('6. Контроль за исполнением настоящего приказа оставляю за собой.', { indent: true, after: 240 }),
-    splitLine('Директор', `${BLANK_LINE} / ${BLANK_LINE}`),
+    para(
+      `5. Ответственному за сайт (${BLANK_LINE}) разместить сведения о закреплении наставнических пар и групп в разделе «Наставничество» без персональных данных участников, не давших согласия на их распространение. Срок — в течение 10 рабочих дней со дня подписания приказа.`,
+      { indent: true },
+    ),
+    para('6. Контроль за исполнением настоящего приказа оставляю за собой.', { indent: true, after: 360 }),
+    signatureLine(director?.position ?? 'Директор', director?.name ?? 'И.\u00a0О.\u00a0Фамилия'),
     para('С приказом ознакомлены:', { align: 'left', before: 360, after: 120 }),
-    table([
-      [cell('ФИО', { bold: true, width: 50 }), cell('Подпись', { bold: true, width: 25 }), cell('Дата', { bold: true, width: 25 })],
-      ...readers.map((id) => {
-        const p = person(id);
-        return [cell(p ? fullName(p) : REMOVED), cell(''), cell('')];
-      }),
-    ]),
+    table(
+      [
+        [cell('ФИО', { bold: true, width: 50 }), cell('Подпись', { bold: true, width: 25 }), cell('Дата', { bold: true, width: 25 })],
+        ...readers.map((id) => {
+          const p = person(id);
+          return [cell(p ? fullName(p) : REMOVED), cell(''), cell('')];
+        }),
+      ],
+      { columns: [50, 25, 25] },
+    ),
   ];
   return document(children, { title: ORDER_TITLE(schoolYear), description: 'Проект приказа' });
 }

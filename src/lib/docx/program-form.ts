@@ -20,7 +20,12 @@ export const HEADER_ROWS = [
 
 export type HeaderKey = (typeof HEADER_ROWS)[number]['key'];
 
+/** The mentees' row of a filled-in programme: one mentee or a group. */
+export const MENTEES_LABEL = { one: 'Наставляемый: ФИО, должность, стаж', many: 'Наставляемые: ФИО, должность, стаж' } as const;
+
 export const SECTION_DIFFICULTIES = 'Выявленные профессиональные затруднения наставляемого (для внутреннего пользования, не публикуются)';
+export const SECTION_DIFFICULTIES_GROUP =
+  'Выявленные профессиональные затруднения наставляемых (для внутреннего пользования, не публикуются)';
 export const SECTION_GOAL = 'Цель программы';
 export const SECTION_TASKS = 'Задачи';
 export const SECTION_PLAN = 'План мероприятий';
@@ -36,8 +41,15 @@ export const PLAN_COLUMNS = [
   'Отметка о выполнении',
 ] as const;
 
-/** Relative widths of the plan columns, in percent. */
-export const PLAN_WIDTHS = [6, 30, 13, 21, 20, 10] as const;
+/**
+ * Relative widths of the plan columns, in percent: wide enough for the
+ * longest word of each heading («Мероприятие», «Планируемый»,
+ * «Фактический», «выполнении») at the heading size, so none breaks mid-word.
+ */
+export const PLAN_WIDTHS = [5, 26, 12, 20, 19, 18] as const;
+
+/** The plan's column headings are set smaller than its text (half-points). */
+export const PLAN_HEADING_SIZE = 18;
 
 /** The directions the plan is grouped by, in order. */
 export const DIRECTIONS = Object.entries(PLAN_DIRECTIONS).map(([id, label]) => ({ id, label }));

@@ -11,7 +11,19 @@ import type { Vocabularies } from '../../schema/settings.ts';
 import { MENTORING_FORMS, PLAN_DIRECTIONS, PROGRAM_STATUSES, ROLE_PAIRINGS } from '../../schema/vocab.ts';
 import { monthsBetween } from '../dates.ts';
 import { plural } from '../plural.ts';
-import { cell, describePerson, document, dotted, fullName, heading, initialsName, para, splitLine, table } from './blocks.ts';
+import {
+  cell,
+  describePerson,
+  document,
+  dotted,
+  fullName,
+  heading,
+  initialsName,
+  para,
+  signatureLine,
+  splitLine,
+  table,
+} from './blocks.ts';
 import {
   APPROVAL,
   BLANK_DATE,
@@ -19,9 +31,12 @@ import {
   DIRECTIONS,
   FORM_TITLE,
   HEADER_ROWS,
+  MENTEES_LABEL,
   PLAN_COLUMNS,
+  PLAN_HEADING_SIZE,
   PLAN_WIDTHS,
   SECTION_DIFFICULTIES,
+  SECTION_DIFFICULTIES_GROUP,
   SECTION_GOAL,
   SECTION_PLAN,
   SECTION_RESULTS,
@@ -34,14 +49,12 @@ import {
 export const REMOVED = '[сведения удалены по отзыву согласия]';
 
 function planHeader(): TableCell[] {
-  return PLAN_COLUMNS.map((c, i) => cell(c, { bold: true, width: PLAN_WIDTHS[i], align: 'center' }));
+  return PLAN_COLUMNS.map((c, i) => cell(c, { bold: true, width: PLAN_WIDTHS[i], align: 'center', size: PLAN_HEADING_SIZE }));
 }
 
+/** Each signature on one line that never wraps (role, blank, name), the date under it. */
 function signatureBlock(lines: readonly { label: string; name: string }[]): FileChild[] {
-  return lines.flatMap((l) => [
-    para(`${l.label}: ${BLANK_LINE} / ${l.name}`, { align: 'left', before: 240 }),
-    para(BLANK_DATE, { align: 'left', size: 24 }),
-  ]);
+  return lines.flatMap((l) => [para('', { before: 240 }), signatureLine(l.label, l.name), para(BLANK_DATE, { align: 'left', size: 24 })]);
 }
 
 /** The blank template: every field a line to fill in, the plan with two empty rows per direction. */
@@ -51,7 +64,10 @@ export function programmeTemplate(school: string) {
     heading(school),
     heading(FORM_TITLE.toUpperCase(), 120),
     para('№ ______', { align: 'center', after: 240 }),
-    table(HEADER_ROWS.map((r) => [cell(r.label, { bold: true, width: 40 }), cell('', { width: 60 })])),
+    table(
+      HEADER_ROWS.map((r) => [cell(r.label, { bold: true, width: 40 }), cell('', { width: 60 })]),
+      { columns: [40, 60] },
+    ),
     heading(SECTION_DIFFICULTIES),
     para(BLANK_LINE.repeat(3), { align: 'left' }),
     heading(SECTION_GOAL),
@@ -67,11 +83,11 @@ export function programmeTemplate(school: string) {
           ...[1, 2].map((k) => [cell(`${i + 1}.${k}.`), ...PLAN_COLUMNS.slice(1).map(() => cell(''))]),
         ]),
       ],
-      { header: true },
+      { header: true, columns: PLAN_WIDTHS },
     ),
     heading(SECTION_RESULTS),
     para(BLANK_LINE.repeat(3), { align: 'left' }),
-    ...signatureBlock(SIGNATURES.map((s) => ({ label: s.label, name: BLANK_LINE }))),
+    ...signatureBlock(SIGNATURES.map((s) => ({ label: s.label, name: '________________' }))),
   ];
   return document(children, { title: FORM_TITLE, description: 'Шаблон персонализированной программы наставничества' });
 }
@@ -139,6 +155,10 @@ export function programmeDocument(input: ProgrammeDocInput) {
     });
   }
   const mentees = p.mentees.map((id) => person(id));
+  const group = p.mentees.length > 1;
+  const label = (key: HeaderKey, text: string) => (key === 'mentees' ? MENTEES_LABEL[group ? 'many' : 'one'] : text);
+  // An accepted pair's title used to repeat the form's own title; the heading already says it.
+  const ownTitle = !/^персонализированная программа/i.test(p.title);
   const children: FileChild[] = [
     splitLine(p.status === 'draft' ? 'ПРОЕКТ' : '', approval),
     para('Документ содержит персональные данные (152-ФЗ) и сведения о профессиональных затруднениях: не публикуется.', {
@@ -149,16 +169,19 @@ export function programmeDocument(input: ProgrammeDocInput) {
     }),
     heading(input.school),
     heading(`${FORM_TITLE.toUpperCase()} ${p.code}`, 120),
-    para(p.title, { align: 'center', after: 240 }),
-    table(HEADER_ROWS.map((r) => [cell(r.label, { bold: true, width: 40 }), cell(header[r.key], { width: 60 })])),
-    heading(SECTION_DIFFICULTIES),
+    ...(ownTitle ? [para(`«${p.title}»`, { align: 'center', after: 240 })] : [para('', { after: 240 })]),
+    table(
+      HEADER_ROWS.map((r) => [cell(label(r.key, r.label), { bold: true, width: 40 }), cell(header[r.key], { width: 60 })]),
+      { columns: [40, 60] },
+    ),
+    heading(group ? SECTION_DIFFICULTIES_GROUP : SECTION_DIFFICULTIES),
     ...difficulties,
     heading(SECTION_GOAL),
     para(p.goal, { indent: true }),
     heading(SECTION_TASKS),
     ...p.tasks.map((t, i) => para(`${i + 1}. ${t}`, { indent: true })),
     heading(SECTION_PLAN),
-    table([planHeader(), ...planRows], { header: true }),
+    table([planHeader(), ...planRows], { header: true, columns: PLAN_WIDTHS }),
     heading(SECTION_RESULTS),
     ...p.expectedResults.map((r, i) => para(`${i + 1}. ${r}`, { indent: true })),
     ...(p.outcomes ? [heading('Итоги'), para(p.outcomes, { indent: true })] : []),

@@ -12,6 +12,7 @@ import { consentState } from '../../privacy/consent-policy.ts';
 import { programSchema, type PlanRow, type Program } from '../../schema/programs.ts';
 import type { Person } from '../../schema/registry.ts';
 import { PLAN_DIRECTIONS, type MentoringForm } from '../../schema/vocab.ts';
+import { workingDayFrom } from '../working-days.ts';
 import { monthsBetween } from '../../lib/dates.ts';
 import { bindingPrograms, mentorBlock } from './match-mentors.ts';
 import { DEFAULT_CAPACITY } from '../survey/merge.ts';
@@ -128,7 +129,7 @@ function lastDayOfMonth(year: number, month: number): string {
   return `${year}-${pad(month)}-${pad(d.getUTCDate())}`;
 }
 
-/** From the first day of next month to the end of May of the school year; at least 3 months. */
+/** From the first working day of next month to the end of May of the school year; at least 3 months. */
 export function programmeTerm(today: string, schoolYear: string): { from: string; to: string } {
   let y = Number(today.slice(0, 4));
   let m = Number(today.slice(5, 7)) + 1;
@@ -143,7 +144,7 @@ export function programmeTerm(today: string, schoolYear: string): { from: string
     to = lastDayOfMonth(y + Math.floor((endMonth - 1) / 12), ((endMonth - 1) % 12) + 1);
   }
   if (monthsBetween(from, to) > 12) to = lastDayOfMonth(y + 1, m - 1 || 12);
-  return { from, to };
+  return { from: workingDayFrom(from), to };
 }
 
 export class AcceptError extends Error {}
@@ -215,7 +216,7 @@ export function draftProgramme(input: AcceptInput): DraftProgramme {
     .sort((a, b) => a.id.localeCompare(b.id))[0];
   const data: Record<string, unknown> = {
     code,
-    title: `Персонализированная программа наставничества ${code} (проект)`,
+    title: group ? 'Профессиональная адаптация и развитие педагогов' : 'Профессиональная адаптация и развитие педагога',
     schoolYear,
     form: shared,
     pairing: 'teacher-teacher',

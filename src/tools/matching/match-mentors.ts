@@ -4,7 +4,9 @@
  *
  * Only mentors with a valid processing consent (152-ФЗ ст. 9) AND a signed
  * written agreement to mentor (ТК РФ ст. 351.8) take part; mentees need a
- * valid processing consent and no pair yet this school year. A pair is worth
+ * valid processing consent, no pair yet this school year and no programme
+ * completed in an earlier one (the curator can still pair them by hand). A
+ * pair the curator rejected this school year is never proposed. A pair is worth
  * considering when the mentor covers at least one of the mentee's requests,
  * teaches the same subject or subject area, or was named by the mentee. Its
  * score adds what fits (requests ↔ competencies, subject, experience and
@@ -21,6 +23,7 @@ import type { Vocabularies } from '../../schema/settings.ts';
 import { CATEGORIES, MENTORING_FORMS } from '../../schema/vocab.ts';
 import { FlowNetwork } from '../../lib/min-cost-flow.ts';
 import { plural } from '../../lib/plural.ts';
+import { schoolYearLabel } from '../../lib/school-year.ts';
 import { DEFAULT_CAPACITY } from '../survey/merge.ts';
 import { schoolYearOf } from '../survey/school-year.ts';
 
@@ -257,6 +260,8 @@ export interface MatchResult {
   paired: string[];
   /** Codes of earlier programmes of each mentee in this run, for the curator's context. */
   previous: Record<string, string[]>;
+  /** Pairs the curator rejected this school year that would otherwise have been considered. */
+  rejected: { mentee: string; mentor: string }[];
   totalScore: number;
 }
 
@@ -266,6 +271,8 @@ export interface MatchInput {
   vocab: Vocabularies;
   today: string;
   schoolYear?: string;
+  /** Pairs the curator rejected for this school year: never proposed. */
+  rejected?: readonly { mentee: string; mentor: string }[];
 }
 
 /** Programmes that bind their people now: drafts and active ones of this school year, and any active one still running. */
@@ -303,9 +310,20 @@ export function proposeMatches(input: MatchInput): MatchResult {
   const mentees: Person[] = [];
   for (const p of people.filter((x) => x.roles.includes('mentee') && !paired.has(x.id))) {
     const state = consentState(p.consents.processing, today);
-    if (state === 'valid') mentees.push(p);
-    else excludedMentees.push({ id: p.id, reason: `согласие на обработку персональных данных: ${CONSENT_WHY[state]} — подбор невозможен` });
+    const completed = input.programs
+      .filter((x) => x.data.status === 'completed' && x.data.schoolYear < schoolYear && x.data.mentees.includes(p.id))
+      .sort((a, b) => b.data.schoolYear.localeCompare(a.data.schoolYear))[0];
+    if (state !== 'valid')
+      excludedMentees.push({ id: p.id, reason: `согласие на обработку персональных данных: ${CONSENT_WHY[state]} — подбор невозможен` });
+    else if (completed)
+      excludedMentees.push({
+        id: p.id,
+        reason: `завершил(а) программу ${completed.data.code} в ${schoolYearLabel(completed.data.schoolYear)} учебном году — повторно не предлагается (если нужна новая пара, примите её вручную: --accept)`,
+      });
+    else mentees.push(p);
   }
+  const rejectedKeys = new Set((input.rejected ?? []).map((r) => `${r.mentee}\u0000${r.mentor}`));
+  const isRejected = (e: string, m: string) => rejectedKeys.has(`${e}\u0000${m}`);
 
   const excludedMentors: MatchResult['excludedMentors'] = [];
   const mentors: Person[] = [];
@@ -329,7 +347,7 @@ export function proposeMatches(input: MatchInput): MatchResult {
     slots,
     (e, m) => {
       const s = scores.get(key(e, m))!;
-      return s.admissible ? s.score : undefined;
+      return s.admissible && !isRejected(e, m) ? s.score : undefined;
     },
   );
 
@@ -339,7 +357,7 @@ export function proposeMatches(input: MatchInput): MatchResult {
   for (const e of mentees) {
     const options = mentors
       .map((m) => ({ mentor: m.id, s: scores.get(key(e.id, m.id))! }))
-      .filter((o) => o.s.admissible)
+      .filter((o) => o.s.admissible && !isRejected(e.id, o.mentor))
       .sort((a, b) => b.s.score - a.s.score || a.mentor.localeCompare(b.mentor));
     const mentor = chosen.get(e.id);
     if (mentor) {
@@ -371,6 +389,14 @@ export function proposeMatches(input: MatchInput): MatchResult {
     const requests = e.requests.length
       ? 'ни один доступный наставник не закрывает запросы наставляемого'
       : 'у наставляемого не указаны запросы';
+    const refused = mentors.filter((m) => isRejected(e.id, m.id) && scores.get(key(e.id, m.id))!.admissible).map((m) => m.id);
+    if (refused.length) {
+      unmatched.push({
+        mentee: e.id,
+        reason: `пары с подходящими наставниками (${refused.join(', ')}) отклонены куратором; других подходящих наставников нет`,
+      });
+      continue;
+    }
     unmatched.push({
       mentee: e.id,
       reason: `${requests} и не ведёт тот же предмет или предметную область${blocked.length ? `; подошли бы, но не участвуют: ${blocked.join('; ')}` : ''}`,
@@ -399,6 +425,9 @@ export function proposeMatches(input: MatchInput): MatchResult {
         )
         .filter(([, codes]) => codes.length > 0),
     ),
+    rejected: (input.rejected ?? [])
+      .filter((r) => mentees.some((e) => e.id === r.mentee))
+      .map((r) => ({ mentee: r.mentee, mentor: r.mentor })),
     totalScore: proposals.reduce((s, p) => s + p.score, 0),
   };
 }

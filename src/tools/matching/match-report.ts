@@ -49,12 +49,17 @@ export function matchMarkdown(result: MatchResult, people: ReportPeople): string
   out.push('## Без пары', '');
   if (result.unmatched.length === 0 && result.excludedMentees.length === 0) out.push('Таких нет.');
   for (const u of result.unmatched) out.push(`- ${who(people, u.mentee)}: ${u.reason}.`);
-  for (const u of result.excludedMentees) out.push(`- ${u.id}: ${u.reason}.`);
+  for (const u of result.excludedMentees) out.push(`- ${who(people, u.id)}: ${u.reason}.`);
   if (result.unmatched.length) {
     out.push(
       '',
       'Этап 5 дорожной карты: пока пара не сформирована, педагог получает ситуационную поддержку — консультации куратора и руководителя методического объединения, участие во флеш-встречах; подбор повторяется, когда появятся наставники со свободными местами.',
     );
+  }
+  if (result.rejected.length) {
+    out.push('', '### Отклонено куратором', '');
+    for (const r of result.rejected)
+      out.push(`- ${who(people, r.mentee)} → ${who(people, r.mentor)}: в этом учебном году не предлагается.`);
   }
   out.push('', '## Наставники', '', '| Наставник | Мест | Занято | Предложено |', '| --- | ---: | ---: | ---: |');
   for (const m of result.mentors) out.push(`| ${who(people, m.id)} | ${m.capacity} | ${m.load} | ${m.proposed} |`);
@@ -83,11 +88,12 @@ export function matchJson(result: MatchResult, people: ReportPeople): string {
   )}\n`;
 }
 
-/** Three lines for the terminal. */
-export function matchSummary(result: MatchResult): string {
+/** The summary for the terminal, with names: the console is the curator's own. */
+export function matchSummary(result: MatchResult, people: ReportPeople): string {
   return [
     `Подбор наставников, ${result.schoolYear} учебный год: предложено ${plural(result.proposals.length, ['пара', 'пары', 'пар'])}, без наставника — ${result.unmatched.length}, суммарная оценка — ${result.totalScore}.`,
-    ...result.proposals.map((p) => `  ${p.mentee} → ${p.mentor} (оценка ${p.score})`),
-    ...result.unmatched.map((u) => `  ${u.mentee}: без пары — ${u.reason}`),
+    ...result.proposals.map((p) => `  ${who(people, p.mentee)} → ${who(people, p.mentor)} (оценка ${p.score})`),
+    ...result.unmatched.map((u) => `  ${who(people, u.mentee)}: без пары — ${u.reason}`),
+    ...result.excludedMentees.map((u) => `  ${who(people, u.id)}: не участвует — ${u.reason}`),
   ].join('\n');
 }

@@ -2,14 +2,36 @@
  * Rows of the satisfaction questionnaire (stage 6) → anonymous responses for
  * the private raw-answers collection. A name column, if a form had one, is
  * never read; open answers are kept privately and never published.
+ *
+ * Each response carries a key: a hash of what it says and when (to the
+ * minute). The same answers exported again — saved once more by Excel, in
+ * another encoding, or in a later export of the same form that also has new
+ * answers — have the same keys, so the import counts each answer once.
+ * Answers dated outside the cycle's school year are not counted in it.
  */
+import crypto from 'node:crypto';
 import type { RespondentRole } from '../../lib/monitoring.ts';
 import type { SurveyResponse } from '../../schema/survey-answers.ts';
 import { SATISFACTION_SCALES, YES_NO_ITEMS } from '../../schema/vocab.ts';
 import { MappingError, planColumns, type ColumnField, type Mapping } from './mapping.ts';
 import type { RowNote } from './person-rows.ts';
 import type { Table } from './read-table.ts';
-import { matchOne, parseDate, parseScore, parseYesNo } from './values.ts';
+import { isAbstention, matchOne, parseDate, parseDateTime, parseScore, parseYesNo } from './values.ts';
+
+/** The first and the last day of a school year `2026-2027`. */
+function cycleDays(cycle: string): { from: string; to: string } {
+  return { from: `${cycle.slice(0, 4)}-09-01`, to: `${cycle.slice(5)}-08-31` };
+}
+
+/** The key of a response: its role, time and answers, never the spreadsheet row. */
+export function responseKey(response: Omit<SurveyResponse, 'row' | 'key'>, submittedAt: string | undefined): string {
+  const { role, scales, yesNo, comments } = response;
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify([role, submittedAt ?? null, scales, yesNo, comments]))
+    .digest('hex')
+    .slice(0, 16);
+}
 
 export interface AnswerRowsResult {
   responses: SurveyResponse[];
@@ -17,8 +39,12 @@ export interface AnswerRowsResult {
   unknownColumns: string[];
 }
 
-/** Reads the responses; `role` applies to every row when the export has no role column (one form per group). */
-export function readAnswerRows(table: Table, mapping: Mapping, role?: RespondentRole): AnswerRowsResult {
+/**
+ * Reads the responses of one cycle; `role` applies to every row when the
+ * export has no role column (one form per group).
+ */
+export function readAnswerRows(table: Table, mapping: Mapping, cycle: string, role?: RespondentRole): AnswerRowsResult {
+  const days = cycleDays(cycle);
   const plan = planColumns(table.headers, mapping);
   const col = (f: ColumnField) => plan.fields.get(f)?.[0];
   const scaleColumns = Object.keys(SATISFACTION_SCALES).filter((s) => col(`scale:${s}` as ColumnField) !== undefined);
@@ -34,7 +60,8 @@ export function readAnswerRows(table: Table, mapping: Mapping, role?: Respondent
   for (const { row, cells } of table.rows) {
     const cell = (f: ColumnField) => {
       const c = col(f);
-      return c === undefined ? '' : (cells[c] ?? '');
+      const text = c === undefined ? '' : (cells[c] ?? '');
+      return isAbstention(text) ? '' : text;
     };
     const header = (f: ColumnField) => table.headers[col(f)!]!;
     let rowRole = role;
@@ -88,9 +115,22 @@ export function readAnswerRows(table: Table, mapping: Mapping, role?: Respondent
       notes.push({ row, message: 'нет ни одной оценки и ни одного ответа «да/нет»; строка не импортирована', severity: 'skip' });
       continue;
     }
-    const comments = (plan.fields.get('comment') ?? []).map((c) => (cells[c] ?? '').trim().slice(0, 4000)).filter(Boolean);
+    const comments = (plan.fields.get('comment') ?? [])
+      .map((c) => (cells[c] ?? '').trim().slice(0, 4000))
+      .filter((c) => c !== '' && !isAbstention(c));
+    const submittedAt = parseDateTime(cell('submitted'));
     const submitted = parseDate(cell('submitted'));
-    responses.push({ row, role: rowRole, ...(submitted ? { submitted } : {}), scales, yesNo, comments });
+    if (submitted && (submitted < days.from || submitted > days.to)) {
+      notes.push({
+        row,
+        column: header('submitted'),
+        message: `ответ от ${submitted} — вне учебного года ${cycle.replace('-', '–')} (с ${days.from} по ${days.to}); строка не импортирована`,
+        severity: 'skip',
+      });
+      continue;
+    }
+    const response = { role: rowRole, ...(submitted ? { submitted } : {}), scales, yesNo, comments };
+    responses.push({ row, ...response, key: responseKey(response, submittedAt) });
   }
   return { responses, notes, unknownColumns: plan.unknown.concat(plan.ignored) };
 }

@@ -36,6 +36,10 @@ function labelOf(vocab: Vocabularies, field: string, id: string): string {
 
 function shown(vocab: Vocabularies, field: string, value: unknown): string {
   if (value === undefined) return '—';
+  if (field === 'mentorAgreement' && typeof value === 'object' && value !== null) {
+    const a = value as { signed: string; document: string };
+    return `«${a.document}», ${a.signed}`;
+  }
   if (Array.isArray(value)) return value.length ? value.map((v) => labelOf(vocab, field, String(v))).join(', ') : '—';
   if (typeof value === 'string' && ['category', 'gender'].includes(field)) return labelOf(vocab, field, value);
   return typeof value === 'string' ? `«${value}»` : String(value);
@@ -45,12 +49,23 @@ function shown(vocab: Vocabularies, field: string, value: unknown): string {
 export function describeChange(vocab: Vocabularies, c: FieldChange, isNew = false): string {
   const label = fieldLabel(schema, [c.field]);
   if (isNew) return `${label}: ${shown(vocab, c.field, c.after)}`;
+  if (c.overwritten)
+    return `${label}: ${shown(vocab, c.field, c.before)} → ${shown(vocab, c.field, c.after)} (значение, введённое вручную, заменено по --overwrite)`;
   if (Array.isArray(c.after)) {
     const before = new Set((c.before as string[] | undefined) ?? []);
     const added = (c.after as string[]).filter((v) => !before.has(v));
     if (added.length) return `${label}: + ${added.map((v) => labelOf(vocab, c.field, v)).join(', ')}`;
   }
   return `${label}: ${shown(vocab, c.field, c.before)} → ${shown(vocab, c.field, c.after)}`;
+}
+
+/** Why a field keeps its value: typed by hand (and how to replace it), or answered later. */
+export function describeKept(vocab: Vocabularies, c: FieldChange): string {
+  const label = fieldLabel(schema, [c.field]);
+  if (c.reason === 'older') {
+    return `${label}: ответ от ${c.answered!.incoming.replace('T', ' ')} старше уже внесённого ответа от ${c.answered!.applied.replace('T', ' ')} — оставлено ${shown(vocab, c.field, c.before)} (в этой анкете: ${shown(vocab, c.field, c.after)})`;
+  }
+  return `${label}: введено вручную — оставлено ${shown(vocab, c.field, c.before)} (в анкете: ${shown(vocab, c.field, c.after)}); чтобы заменить, повторите команду с --overwrite`;
 }
 
 export function formatNote(n: RowNote): string {
@@ -97,10 +112,7 @@ export function formatImportReport(plan: MergePlan, header: ReportHeader, vocab:
     for (const c of updated) {
       out.push(`~ ${c.id} ${c.name} (строка ${c.row})`);
       for (const f of c.changes) out.push(`    ${describeChange(vocab, f)}`);
-      for (const f of c.kept)
-        out.push(
-          `    ! ${fieldLabel(schema, [f.field])}: изменено вручную после прошлого импорта — оставлено как есть (в анкете: ${shown(vocab, f.field, f.after)})`,
-        );
+      for (const f of c.kept) out.push(`    ! ${describeKept(vocab, f)}`);
       for (const n of c.notes) out.push(`    · ${n}`);
     }
   }
@@ -108,10 +120,7 @@ export function formatImportReport(plan: MergePlan, header: ReportHeader, vocab:
     out.push('', `Без изменений (${plan.unchanged.length}):`);
     for (const u of plan.unchanged) {
       out.push(`= ${u.id} ${u.name} (строка ${u.row})`);
-      for (const f of u.kept)
-        out.push(
-          `    ! ${fieldLabel(schema, [f.field])}: изменено вручную после прошлого импорта — оставлено как есть (в анкете: ${shown(vocab, f.field, f.after)})`,
-        );
+      for (const f of u.kept) out.push(`    ! ${describeKept(vocab, f)}`);
     }
   }
   const skipped = plan.notes.filter((n) => n.severity === 'skip').sort((a, b) => a.row - b.row);
@@ -130,7 +139,11 @@ export function formatImportReport(plan: MergePlan, header: ReportHeader, vocab:
     return out.join('\n');
   }
   out.push('');
-  if (plan.changes.length === 0) out.push('Реестр уже содержит всё, что есть в анкетах: менять нечего.');
+  if (plan.changes.length === 0 && plan.unchanged.length === 0 && skipped.length > 0) {
+    const which =
+      skipped.length === 1 ? 'единственная строка пропущена' : `все ${plural(skipped.length, ['строка', 'строки', 'строк'])} пропущены`;
+    out.push(`Ни одна анкета не импортирована: ${which} (причины — выше).`);
+  } else if (plan.changes.length === 0) out.push('Реестр уже содержит всё, что есть в анкетах: менять нечего.');
   else if (write) out.push(`Записано файлов реестра: ${plan.changes.length}.`);
   else out.push('Это пробный запуск: файлы не изменены. Чтобы применить изменения, повторите команду с --write.');
   return out.join('\n');

@@ -44,6 +44,9 @@ export type ColumnField =
   | 'preferredPeople'
   | 'capacity'
   | 'agreement'
+  | 'agreementDate'
+  | 'agreementDocument'
+  | 'consentGiven'
   | 'consentDate'
   | 'consentDocument'
   | 'submitted'
@@ -55,6 +58,45 @@ export type ColumnField =
 
 /** Fields several columns may feed at once. */
 const MULTI_FIELDS: ReadonlySet<ColumnField> = new Set(['comment', 'ignore']);
+
+/** What each field is, in the words of the анкета, for messages about columns. */
+export const FIELD_LABELS: Record<ColumnField, string> = {
+  fullName: 'ФИО',
+  lastName: 'фамилия',
+  firstName: 'имя',
+  middleName: 'отчество',
+  gender: 'пол',
+  email: 'электронная почта',
+  position: 'должность',
+  subjects: 'предметы',
+  category: 'квалификационная категория',
+  experience: 'педагогический стаж',
+  teachingSince: 'год начала педагогической работы',
+  requests: 'профессиональные затруднения',
+  requestsNote: 'затруднения своими словами',
+  competencies: 'с чем готов помочь',
+  preferredForms: 'предпочитаемые формы',
+  preferredPeople: 'с кем хотел бы работать',
+  capacity: 'сколько наставляемых готов взять',
+  agreement: 'согласие стать наставником',
+  agreementDate: 'дата письменного согласия быть наставником',
+  agreementDocument: 'письменное согласие быть наставником (документ)',
+  consentGiven: 'отметка о согласии на обработку ПДн',
+  consentDate: 'дата согласия на обработку ПДн',
+  consentDocument: 'номер согласия на обработку ПДн',
+  submitted: 'время ответа',
+  role: 'роль респондента',
+  comment: 'открытый вопрос',
+  ignore: 'не переносится',
+  'scale:effectiveness': `оценка: ${SATISFACTION_SCALES.effectiveness}`,
+  'scale:comfort': `оценка: ${SATISFACTION_SCALES.comfort}`,
+  'scale:usefulness': `оценка: ${SATISFACTION_SCALES.usefulness}`,
+  'scale:clarity': `оценка: ${SATISFACTION_SCALES.clarity}`,
+  'scale:support': `оценка: ${SATISFACTION_SCALES.support}`,
+  'scale:feedback': `оценка: ${SATISFACTION_SCALES.feedback}`,
+  'yesNo:continue': `да/нет: ${YES_NO_ITEMS.continue}`,
+  'yesNo:stay': `да/нет: ${YES_NO_ITEMS.stay}`,
+};
 
 interface ColumnRule {
   field: ColumnField;
@@ -106,7 +148,16 @@ const DEFAULT_COLUMNS: readonly ColumnRule[] = [
   },
   {
     field: 'preferredPeople',
-    patterns: ['хотели бы работать', 'желаемый наставник', 'желаемого наставника', 'предпочитаемый наставник', 'с кем из'],
+    patterns: [
+      'хотели бы работать',
+      'желаемый наставник',
+      'желаемого наставника',
+      'предпочитаемый наставник',
+      'с кем из',
+      'кого из коллег',
+      'видеть своим наставником',
+      'видеть своим наставляемым',
+    ],
     kinds: PEOPLE,
   },
   {
@@ -126,12 +177,42 @@ const DEFAULT_COLUMNS: readonly ColumnRule[] = [
     ],
     kinds: ['mentor'],
   },
-  { field: 'consentDate', patterns: ['дата согласия', 'согласия на обработку', 'согласие на обработку'], kinds: PEOPLE },
+  {
+    field: 'agreementDocument',
+    patterns: [
+      'письменное согласие быть наставником',
+      'письменного согласия быть наставником',
+      'дополнительное соглашение',
+      'дополнительного соглашения',
+      'доп. соглашение',
+      'реквизиты письменного согласия',
+    ],
+    kinds: ['mentor'],
+  },
+  {
+    field: 'agreementDate',
+    patterns: ['дата письменного согласия', 'дата дополнительного соглашения', 'дата доп. соглашения', 'дата соглашения о наставничестве'],
+    kinds: ['mentor'],
+  },
+  {
+    field: 'consentGiven',
+    patterns: ['согласие на обработку', 'согласен на обработку', 'согласна на обработку', 'даю согласие'],
+    kinds: PEOPLE,
+  },
+  {
+    field: 'consentDate',
+    patterns: ['дата согласия', 'дата согласия на обработку', 'дата подписания согласия', 'согласия на обработку'],
+    kinds: PEOPLE,
+  },
   { field: 'consentDocument', patterns: ['номер согласия', 'реквизиты согласия', 'номер согласия на обработку'], kinds: PEOPLE },
   { field: 'role', patterns: ['ваша роль', 'роль', 'вы являетесь', 'в качестве кого', 'участвовали как'], kinds: ['monitoring'] },
   { field: 'scale:effectiveness', patterns: ['эффективност'], kinds: ['monitoring'] },
   { field: 'scale:comfort', patterns: ['комфорт'], kinds: ['monitoring'] },
-  { field: 'scale:usefulness', patterns: ['полезност', 'польза встреч'], kinds: ['monitoring'] },
+  {
+    field: 'scale:usefulness',
+    patterns: ['полезност', 'польза встреч', 'полезными были встречи', 'насколько полезн'],
+    kinds: ['monitoring'],
+  },
   { field: 'scale:clarity', patterns: ['понятност', 'понятны ли задания', 'насколько понятн'], kinds: ['monitoring'] },
   { field: 'scale:support', patterns: ['поддержк'], kinds: ['monitoring'] },
   { field: 'scale:feedback', patterns: ['обратная связь', 'обратной связ'], kinds: ['monitoring'] },
@@ -139,7 +220,18 @@ const DEFAULT_COLUMNS: readonly ColumnRule[] = [
   { field: 'yesNo:stay', patterns: ['остаться', 'останетесь', 'планируете остаться'], kinds: ['monitoring'] },
   {
     field: 'comment',
-    patterns: ['предложени', 'пожелани', 'комментари', 'что понравилось', 'что бы вы изменили', 'что изменить', 'открытый вопрос'],
+    patterns: [
+      'предложени',
+      'пожелани',
+      'комментари',
+      'что понравилось',
+      'что бы вы изменили',
+      'что изменить',
+      'открытый вопрос',
+      'что бы вы предложили',
+      'предложили улучшить',
+      'улучшить',
+    ],
     kinds: ['monitoring'],
   },
   // Questions of the анкета that have no home in the registry: recognised, left out on purpose.
@@ -202,6 +294,18 @@ const SUBJECT_SYNONYMS: Record<string, string[]> = {
   informatics: ['информатика и икт'],
   'social-studies': ['обществознание'],
 };
+/** Abbreviations and everyday names of subjects, by the subject's label in the school's vocabulary (whatever its code). */
+const SUBJECT_LABEL_SYNONYMS: Record<string, string[]> = {
+  'изобразительное искусство': ['изо', 'рисование'],
+  'физическая культура': ['физкультура', 'физра'],
+  'основы безопасности жизнедеятельности': ['обж'],
+  'основы безопасности и защиты родины': ['обзр', 'обж'],
+  'мировая художественная культура': ['мхк'],
+  'английский язык': ['английский'],
+  'немецкий язык': ['немецкий'],
+  'французский язык': ['французский'],
+  информатика: ['информатика и икт', 'икт'],
+};
 /** Labels of a subject area that name exactly its subjects, as forms often offer them. */
 const SUBJECT_PAIRS: Record<string, string[]> = { 'русский язык и литература': ['russian', 'literature'] };
 
@@ -243,6 +347,8 @@ export interface Mapping {
   kind: SurveyKind;
   /** Mapping-file rules first, then defaults. */
   columns: ColumnRule[];
+  /** How many of `columns` come from the mapping file. */
+  userRules: number;
   values: Record<Dictionary, ValueMap>;
   /** Where the mapping came from, for the report. */
   source: string;
@@ -263,6 +369,7 @@ function defaultValues(vocab: Vocabularies): Record<Dictionary, ValueMap> {
     if (s.genitive) add(subjects, s.genitive, [s.id]);
   }
   for (const [id, words] of Object.entries(SUBJECT_SYNONYMS)) if (subjectIds.has(id)) words.forEach((w) => add(subjects, w, [id]));
+  for (const s of vocab.subjects) for (const w of SUBJECT_LABEL_SYNONYMS[normaliseText(s.label)] ?? []) add(subjects, w, [s.id]);
   for (const [phrase, ids] of Object.entries(SUBJECT_PAIRS)) if (ids.every((id) => subjectIds.has(id))) add(subjects, phrase, ids);
 
   const difficulties: ValueMap = new Map();
@@ -367,7 +474,13 @@ export function loadMapping(kind: SurveyKind, vocab: Vocabularies, file?: string
       }
     }
   }
-  return { kind, columns: [...columns, ...DEFAULT_COLUMNS.filter((r) => r.kinds.includes(kind))], values, source: file ?? 'по умолчанию' };
+  return {
+    kind,
+    columns: [...columns, ...DEFAULT_COLUMNS.filter((r) => r.kinds.includes(kind))],
+    userRules: columns.length,
+    values,
+    source: file ?? 'по умолчанию',
+  };
 }
 
 const LETTER = /[\p{L}\p{N}]/u;
@@ -397,22 +510,26 @@ export interface ColumnPlan {
 }
 
 /**
- * Assigns each header to a field: the mapping file's rules win; among the
- * rest, the longest matching fragment (the most specific rule). Two columns
- * for one field is an error the mapping file must settle.
+ * Assigns each header to a field without judging the result: the mapping
+ * file's rules win, and a field the file names is fed only by the columns
+ * the file gives it; among the rest, the longest matching fragment (the most
+ * specific rule).
  */
-export function planColumns(headers: readonly string[], mapping: Mapping): ColumnPlan {
+export function assignColumns(headers: readonly string[], mapping: Mapping): ColumnPlan {
   const fields = new Map<ColumnField, number[]>();
   const unknown: string[] = [];
   const ignored: string[] = [];
-  const userRules = mapping.columns.length - DEFAULT_COLUMNS.filter((r) => r.kinds.includes(mapping.kind)).length;
+  const { userRules } = mapping;
+  const claimed = new Set(mapping.columns.slice(0, userRules).map((r) => r.field));
   headers.forEach((header, index) => {
     if (!header) return;
     let best: { field: ColumnField; score: number } | undefined;
     mapping.columns.forEach((rule, ruleIndex) => {
+      const isUser = ruleIndex < userRules;
+      if (!isUser && claimed.has(rule.field) && rule.field !== 'ignore') return;
       for (const p of rule.patterns) {
         if (!headerMatches(header, p)) continue;
-        const score = (ruleIndex < userRules ? 10_000 : 0) + normaliseText(p).length;
+        const score = (isUser ? 10_000 : 0) + normaliseText(p).length;
         if (!best || score > best.score) best = { field: rule.field, score };
       }
     });
@@ -420,13 +537,73 @@ export function planColumns(headers: readonly string[], mapping: Mapping): Colum
     else if (best.field === 'ignore') ignored.push(header);
     else fields.set(best.field, [...(fields.get(best.field) ?? []), index]);
   });
-  for (const [f, columns] of fields) {
+  return { fields, unknown, ignored };
+}
+
+/** A YAML key as a mapping file must write it: `scale:…` and `yesNo:…` in quotes. */
+const yamlKey = (f: string) => (f.includes(':') ? `"${f}"` : f);
+const yamlList = (items: readonly string[]) => `[${items.map((i) => JSON.stringify(i)).join(', ')}]`;
+
+/**
+ * Assigns each header to a field (see `assignColumns`). Two columns for one
+ * field is an error the mapping file must settle; the message gives the
+ * lines of a mapping file that settle it.
+ */
+export function planColumns(headers: readonly string[], mapping: Mapping): ColumnPlan {
+  const plan = assignColumns(headers, mapping);
+  for (const [f, columns] of plan.fields) {
     if (columns.length > 1 && !MULTI_FIELDS.has(f)) {
       const names = columns.map((c) => `«${headers[c]}»`).join(' и ');
+      const [keep, ...rest] = columns.map((c) => headers[c]!);
       throw new MappingError(
-        `колонки ${names} подходят к одному полю «${f}»: укажите в файле сопоставления (--mapping), какая из них нужна, например columns: { ${f}: ["${headers[columns[0]!]}"] }, а другую отнесите к ignore`,
+        `колонки ${names} подходят к одному полю «${FIELD_LABELS[f]}»: оставьте одну. ` +
+          `Файл сопоставления (--mapping), который оставляет первую, а остальные не переносит:\n` +
+          `columns:\n  ${yamlKey(f)}: ${yamlList([keep!])}\n  ignore: ${yamlList(rest)}\n` +
+          'Такой файл со всеми колонками выгрузки можно получить командой с --make-mapping ФАЙЛ.',
       );
     }
   }
-  return { fields, unknown, ignored };
+  return plan;
+}
+
+/**
+ * A mapping file written from an export's own headers: each header under the
+ * field it was recognised as, unrecognised ones under `ignore` with a note,
+ * and a second column of one field under `ignore` too — a file that loads as
+ * it is and that the methodologist corrects where the guess is wrong.
+ */
+export function mappingFileFor(headers: readonly string[], mapping: Mapping, header: string): string {
+  const plan = assignColumns(headers, mapping);
+  const lines = header.split('\n').map((l) => `# ${l}`);
+  lines.push('columns:');
+  const ignore: string[] = [...plan.ignored];
+  const extra: string[] = [];
+  for (const [f, columns] of [...plan.fields].sort((a, b) => a[1][0]! - b[1][0]!)) {
+    const names = columns.map((c) => headers[c]!);
+    const keep = MULTI_FIELDS.has(f) ? names : names.slice(0, 1);
+    lines.push(`  ${yamlKey(f)}: ${yamlList(keep)} # ${FIELD_LABELS[f]}`);
+    extra.push(...names.slice(keep.length));
+  }
+  if (plan.unknown.length || extra.length)
+    lines.push('  # Не распознаны или повторяют поле выше — впишите их к нужному полю или оставьте здесь:');
+  ignore.push(...extra, ...plan.unknown);
+  if (ignore.length) lines.push(`  ignore: ${yamlList(ignore)}`);
+  lines.push(
+    'values: # ответ из выгрузки → код справочника, например:',
+    '  # difficulties:',
+    '  #   "Не успеваю проверять тетради": time',
+    '',
+  );
+  return lines.join('\n');
+}
+
+/** The rules of every kind of анкета at once, to tell which kind a file is. */
+export function allKindsMapping(kind: SurveyKind, vocab: Vocabularies, file?: string): Mapping {
+  const own = loadMapping(kind, vocab, file);
+  return { ...own, columns: [...own.columns.slice(0, own.userRules), ...DEFAULT_COLUMNS] };
+}
+
+/** The kinds of анкета each field belongs to by default. */
+export function kindsOf(field: ColumnField): readonly SurveyKind[] {
+  return DEFAULT_COLUMNS.find((r) => r.field === field)?.kinds ?? ALL;
 }

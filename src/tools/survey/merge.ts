@@ -5,27 +5,28 @@
  * - A survey person is found by name (ё = е, case and spaces ignored; without
  *   a patronymic, by surname and first name when that is unique).
  * - Only fields the survey answers change; lists are merged (union).
- * - A field an editor changed by hand after the last import is kept: the
- *   import remembers a fingerprint of what it wrote
- *   (`registry/survey-imports.yaml`); a different value now means a person
- *   edited it, and the import reports the conflict instead of overwriting.
+ * - A value the import did not write itself — typed into the registry by
+ *   hand before the first import, or edited after the last one — is never
+ *   replaced silently: the import remembers a keyed fingerprint of each value
+ *   it wrote (see src/privacy/secret-key.ts), reports any other value as
+ *   «введено вручную» and replaces it only with `overwrite`.
+ * - Newer answers win by the form's own timestamp: an older export imported
+ *   again does not replace what a later answer set.
  * - A new person needs a processing consent (152-ФЗ ст. 9; since 01.09.2025
  *   a separate document): without its date in the export the row is skipped.
  * - Someone whose processing consent is withdrawn or expired is not updated.
  * - Every planned file is validated against the registry schema first; one
  *   invalid file stops the whole import.
  */
-import { REGISTRY_FILES } from '../../schema/index.ts';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { Document, isMap, isSeq, parseDocument, Scalar, YAMLMap, type Pair } from 'yaml';
 import { issuesToProblems } from '../../lib/error-map.ts';
 import { formatProblem } from '../../lib/problems.ts';
-import { personSchema, type Person, type RegistryRecord } from '../../schema/registry.ts';
+import { personSchema, type Person } from '../../schema/registry.ts';
 import { objectFields } from '../../schema/walk.ts';
 import { consentState, isPerson } from '../../privacy/consent-policy.ts';
-import { loadRegistry } from '../../privacy/gate.ts';
+import { personFile, type RegistryFile } from '../../privacy/registry-files.ts';
 import { KIND_LABELS, type SurveyKind } from './mapping.ts';
 import { formatName, nameKey } from './person-names.ts';
 import type { PersonAnswers, RowNote, SurveyPerson } from './person-rows.ts';
@@ -33,21 +34,23 @@ import type { PersonAnswers, RowNote, SurveyPerson } from './person-rows.ts';
 /** Mentees a mentor takes when the анкета does not say: a school setting (DOMAIN.md: 1–3 is common). */
 export const DEFAULT_CAPACITY = 2;
 
-export const STATE_FILE = REGISTRY_FILES.surveyImports;
-export const PEOPLE_DIR = 'registry/people';
-
-/** A registry file as it is on disk, with its record if it is valid. */
-export interface RegistryFile {
-  id: string;
-  /** Absolute path. */
-  path: string;
-  text: string;
-  record?: RegistryRecord;
+/** What the import wrote into one person's fields. */
+export interface PersonImportState {
+  /** The date of the last import that touched the person. */
+  date: string;
+  kind: SurveyKind;
+  /** Names of the export files the person's answers came from (for the reminder to delete them after a purge). */
+  sources: string[];
+  /** Keyed fingerprints of the values the import wrote, by field. */
+  fields: Record<string, string>;
+  /** The form's timestamp of the answer each field came from, by field. */
+  answered?: Record<string, string>;
 }
 
-/** What the import wrote into each person's fields last time, as fingerprints. */
+/** The import's memory, kept in the private folder (`survey-imports.yaml`). */
 export interface ImportState {
-  people: Record<string, { date: string; source: string; kind: SurveyKind; fields: Record<string, string> }>;
+  version: 2;
+  people: Record<string, PersonImportState>;
 }
 
 type FieldName = keyof PersonAnswers | 'roles' | 'capacity';
@@ -56,6 +59,12 @@ export interface FieldChange {
   field: FieldName;
   before: unknown;
   after: unknown;
+  /** Why a value was not applied: typed by hand, or the answer is older than the one that set the field. */
+  reason?: 'manual' | 'older';
+  /** A hand-typed value that `overwrite` replaced. */
+  overwritten?: boolean;
+  /** For `older`: the timestamps of the incoming and of the applied answer. */
+  answered?: { incoming: string; applied: string };
 }
 
 export interface PersonChange {
@@ -66,7 +75,7 @@ export interface PersonChange {
   name: string;
   row: number;
   changes: FieldChange[];
-  /** Fields edited by hand since the last import: the survey's value is not applied. */
+  /** Fields typed by hand or answered later: the survey's value is not applied. */
   kept: FieldChange[];
   notes: string[];
   text: string;
@@ -95,39 +104,55 @@ export interface MergeInput {
   hasConsentColumn: boolean;
   /** The content root: new people are written to its registry folder. */
   root: string;
+  /** The keyed fingerprint of a value (src/privacy/secret-key.ts). */
+  fingerprint: (value: unknown) => string;
+  /** Replace values typed by hand (the methodologist saw them in a dry run and asked for it). */
+  overwrite?: boolean;
 }
 
-/** Reads the registry files of a content root (valid or not: every id is taken) and the import state. */
-export function readRegistryFiles(root: string): { files: RegistryFile[]; state: ImportState } {
-  const dir = path.join(root, PEOPLE_DIR);
-  const registry = loadRegistry(root);
-  const files: RegistryFile[] = [];
-  if (fs.existsSync(dir)) {
-    for (const name of fs
-      .readdirSync(dir)
-      .filter((n) => /\.ya?ml$/.test(n))
-      .sort()) {
-      const id = name.replace(/\.ya?ml$/, '');
-      const abs = path.join(dir, name);
-      const record = registry.get(id);
-      files.push({ id, path: abs, text: fs.readFileSync(abs, 'utf8'), ...(record ? { record } : {}) });
-    }
-  }
-  const stateFile = path.join(root, STATE_FILE);
-  const state = fs.existsSync(stateFile)
-    ? ((parseDocument(fs.readFileSync(stateFile, 'utf8')).toJS() as ImportState | null) ?? { people: {} })
-    : { people: {} };
-  state.people ??= {};
-  return { files, state };
+/** The file name of the import state in the private folder. */
+export const STATE_FILE_NAME = 'survey-imports.yaml';
+
+/** Reads an import state file's text (any version); legacy states are converted by `migrateState`. */
+export function parseState(text: string | undefined): { version: number; people: Record<string, Record<string, unknown>> } {
+  const data = text ? (parseDocument(text).toJS() as { version?: number; people?: Record<string, Record<string, unknown>> } | null) : null;
+  return { version: data?.version ?? 1, people: data?.people ?? {} };
 }
 
-/** A fingerprint of a value: enough to notice a change, without a copy of personal data. */
-export function fingerprint(value: unknown): string {
+/** The unkeyed fingerprint the first versions of the import wrote. */
+function legacyFingerprint(value: unknown): string {
   return crypto
     .createHash('sha256')
     .update(JSON.stringify(value ?? null))
     .digest('hex')
     .slice(0, 16);
+}
+
+/**
+ * The import state in the current version. A legacy state (unkeyed hashes,
+ * kept in the registry folder) is converted: a field whose value is still
+ * the one the import wrote gets a keyed fingerprint; any other is forgotten,
+ * so it counts as typed by hand — which is what it is.
+ */
+export function migrateState(
+  raw: ReturnType<typeof parseState>,
+  files: readonly RegistryFile[],
+  fingerprint: (v: unknown) => string,
+): ImportState {
+  if (raw.version === 2) return { version: 2, people: raw.people as unknown as ImportState['people'] };
+  const people: ImportState['people'] = {};
+  for (const [id, entry] of Object.entries(raw.people)) {
+    const record = files.find((f) => f.id === id)?.record;
+    if (!record || !isPerson(record)) continue;
+    const fields: Record<string, string> = {};
+    for (const [field, stored] of Object.entries((entry.fields ?? {}) as Record<string, string>)) {
+      const current = (record as Record<string, unknown>)[field];
+      if (legacyFingerprint(current) === stored) fields[field] = fingerprint(current);
+    }
+    const source = typeof entry.source === 'string' ? [entry.source] : [];
+    people[id] = { date: String(entry.date ?? ''), kind: (entry.kind as SurveyKind) ?? 'mentee', sources: source, fields };
+  }
+  return { version: 2, people };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -231,16 +256,18 @@ const ANSWER_FIELDS: readonly (keyof PersonAnswers)[] = [
   'preferredForms',
   'preferredPeople',
   'capacity',
+  'mentorAgreement',
 ];
 const LIST_FIELDS: ReadonlySet<string> = new Set(['subjects', 'requests', 'competencies', 'preferredForms', 'preferredPeople', 'roles']);
 
 export function planMerge(input: MergeInput): MergePlan {
-  const { kind, files, today, source } = input;
+  const { kind, files, today, source, fingerprint } = input;
+  const sourceName = path.basename(source);
   const role = kind === 'mentor' ? 'mentor' : 'mentee';
   const notes: RowNote[] = [];
   const changes: PersonChange[] = [];
   const unchanged: MergePlan['unchanged'] = [];
-  const state: ImportState = { people: structuredClone(input.state.people) };
+  const state: ImportState = { version: 2, people: structuredClone(input.state.people) };
   const persons = files.filter((f) => isPerson(f.record)) as (RegistryFile & { record: Person })[];
   const taken = new Set(files.map((f) => f.id));
   const byFull = new Map<string, string[]>();
@@ -251,7 +278,17 @@ export function planMerge(input: MergeInput): MergePlan {
     byFull.set(full, [...(byFull.get(full) ?? []), f.id]);
     byShort.set(short, [...(byShort.get(short) ?? []), f.id]);
   }
-  const header = `Добавлен импортом анкет (${KIND_LABELS[kind]}) ${today} из «${path.basename(source)}»`;
+  const header = `Добавлен импортом анкет (${KIND_LABELS[kind]}) ${today} из «${sourceName}»`;
+  const remember = (id: string, fields: Record<string, string>, answered: Record<string, string>) => {
+    const before = state.people[id];
+    state.people[id] = {
+      date: today,
+      kind,
+      sources: [...new Set([...(before?.sources ?? []), sourceName])],
+      fields,
+      ...(Object.keys(answered).length ? { answered } : {}),
+    };
+  };
 
   for (const person of input.people) {
     const fullMatches = byFull.get(person.key) ?? [];
@@ -290,8 +327,9 @@ export function planMerge(input: MergeInput): MergePlan {
         continue;
       }
       const doc = parseDocument(file.text);
-      const previous = state.people[file.id]?.fields ?? {};
-      const written: Record<string, string> = { ...previous };
+      const previous = state.people[file.id];
+      const written: Record<string, string> = { ...(previous?.fields ?? {}) };
+      const answered: Record<string, string> = { ...(previous?.answered ?? {}) };
       const change: PersonChange = {
         id: file.id,
         path: file.path,
@@ -314,26 +352,36 @@ export function planMerge(input: MergeInput): MergePlan {
       }
       for (const [field, value] of proposals) {
         const current = (record as Record<string, unknown>)[field];
-        const next = LIST_FIELDS.has(field) ? union(current as string[] | undefined, value as string[]) : value;
-        if (same(current, next)) {
-          written[field] = fingerprint(current);
+        const isList = LIST_FIELDS.has(field);
+        const next = isList ? union(current as string[] | undefined, value as string[]) : value;
+        const applied = answered[field];
+        if (person.submitted && applied && person.submitted < applied) {
+          if (!same(current, next))
+            change.kept.push({ field, before: current, after: next, reason: 'older', answered: { incoming: person.submitted, applied } });
           continue;
         }
-        const editedByHand = previous[field] !== undefined && previous[field] !== fingerprint(current);
-        if (editedByHand) {
-          change.kept.push({ field, before: current, after: next });
+        if (same(current, next)) {
+          written[field] = fingerprint(current);
+          if (person.submitted) answered[field] = person.submitted;
+          continue;
+        }
+        // A value in the file that the import did not write is someone's own: lists only grow, anything else waits for `overwrite`.
+        const byHand = doc.has(field) && written[field] !== fingerprint(current);
+        if (byHand && !isList && !input.overwrite) {
+          change.kept.push({ field, before: current, after: next, reason: 'manual' });
           continue;
         }
         setField(doc, field, next);
-        change.changes.push({ field, before: current, after: next });
+        change.changes.push({ field, before: current, after: next, ...(byHand && !isList ? { overwritten: true } : {}) });
         written[field] = fingerprint(next);
+        if (person.submitted) answered[field] = person.submitted;
       }
-      state.people[file.id] = { date: today, source: path.basename(source), kind, fields: written };
+      remember(file.id, written, answered);
       if (change.changes.length === 0) {
         unchanged.push({ id: file.id, name: shownFound, row: person.row, kept: change.kept });
         continue;
       }
-      if (role === 'mentor' && !record.mentorAgreement) {
+      if (role === 'mentor' && !record.mentorAgreement && !person.answers.mentorAgreement) {
         change.notes.push('письменное согласие быть наставником (ст. 351.8 ТК РФ) не внесено: без него наставник не участвует в подборе');
       }
       change.text = stringify(doc);
@@ -343,9 +391,11 @@ export function planMerge(input: MergeInput): MergePlan {
 
     // A new person.
     if (!person.consent) {
-      const why = input.hasConsentColumn
-        ? 'в колонке согласия на обработку ПДн нет даты'
-        : 'в выгрузке нет колонки с датой согласия на обработку ПДн';
+      const why = person.consentTicked
+        ? 'в выгрузке есть только отметка о согласии, а нужна дата согласия — отдельного документа; внесите её в колонку «Дата согласия на обработку персональных данных»'
+        : input.hasConsentColumn
+          ? 'в колонке согласия на обработку ПДн нет даты'
+          : 'в выгрузке нет колонки с датой согласия на обработку ПДн';
       notes.push({
         row: person.row,
         message: `${shown}: нового участника нельзя внести в реестр без согласия на обработку персональных данных (ст. 9 152-ФЗ, с 01.09.2025 — отдельный документ): ${why}; строка пропущена`,
@@ -379,7 +429,7 @@ export function planMerge(input: MergeInput): MergePlan {
     const answers = { ...person.answers } as Required<Pick<PersonAnswers, 'gender' | 'position' | 'teachingSince'>> & PersonAnswers;
     const change: PersonChange = {
       id,
-      path: path.join(input.root, PEOPLE_DIR, `${id}.yaml`),
+      path: personFile(input.root, id),
       isNew: true,
       name: shown,
       row: person.row,
@@ -388,11 +438,16 @@ export function planMerge(input: MergeInput): MergePlan {
       notes: [],
       text: '',
     };
+    if (person.nameAmbiguous) {
+      change.notes.push(
+        `порядок слов в ФИО «${shown}» неоднозначен: принято «Фамилия Имя Отчество» — проверьте запись (поле «ФИО») после импорта`,
+      );
+    }
     if (role === 'mentor' && answers.capacity === undefined) {
       answers.capacity = DEFAULT_CAPACITY;
       change.notes.push(`сколько наставляемых готов взять — не указано, принято ${DEFAULT_CAPACITY} (настройка школы)`);
     }
-    if (role === 'mentor') {
+    if (role === 'mentor' && !answers.mentorAgreement) {
       change.notes.push(
         'письменное согласие быть наставником (ст. 351.8 ТК РФ) внесите в реестр после оформления: без него наставник не участвует в подборе',
       );
@@ -400,14 +455,16 @@ export function planMerge(input: MergeInput): MergePlan {
     const doc = newPersonDocument(id, person, answers, [role], ` ${header}, строка ${person.row}.`);
     change.text = stringify(doc);
     const written: Record<string, string> = { roles: fingerprint([role]) };
+    const answered: Record<string, string> = {};
     for (const f of ANSWER_FIELDS) {
       const v = (answers as unknown as Record<string, unknown>)[f];
       if (v !== undefined) {
         written[f] = fingerprint(v);
+        if (person.submitted) answered[f] = person.submitted;
         change.changes.push({ field: f, before: undefined, after: v });
       }
     }
-    state.people[id] = { date: today, source: path.basename(source), kind, fields: written };
+    remember(id, written, answered);
     changes.push(change);
   }
 
@@ -427,10 +484,14 @@ function displayFile(abs: string): string {
 
 /** The import state as YAML, with a comment saying what the file is for. */
 export function stateText(state: ImportState): string {
-  const doc = new Document({ people: Object.fromEntries(Object.entries(state.people).sort(([a], [b]) => a.localeCompare(b))) });
+  const doc = new Document({
+    version: 2,
+    people: Object.fromEntries(Object.entries(state.people).sort(([a], [b]) => a.localeCompare(b))),
+  });
   doc.commentBefore =
     ' Служебный файл импорта анкет (npm run import:survey): отпечатки значений, которые импорт\n' +
-    ' записал в реестр. Если значение в реестре изменено вручную, импорт его не перезапишет.\n' +
-    ' Не редактируйте этот файл.';
+    ' записал в реестр (с секретным ключом, см. NASTAVNIK_SECRET_FILE), и время ответов, из которых\n' +
+    ' они взяты. Значение, которого импорт не записывал, он без --overwrite не заменит.\n' +
+    ' Не редактируйте этот файл и не публикуйте его.';
   return doc.toString({ lineWidth: 0 });
 }

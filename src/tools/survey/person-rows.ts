@@ -7,10 +7,21 @@
 import { getGender } from 'lvovich';
 import type { Person } from '../../schema/registry.ts';
 import type { Vocabularies } from '../../schema/settings.ts';
+import { findPerson, resolveName, type KnownPerson } from '../../tools/survey/name-order.ts';
 import { DICTIONARY_LABELS, MappingError, planColumns, type ColumnField, type Dictionary, type Mapping } from './mapping.ts';
-import { formatName, nameFromParts, nameKey, parseFullName, type FullName } from './person-names.ts';
+import { formatName, nameFromParts, nameKey, type FullName } from './person-names.ts';
 import type { Table } from './read-table.ts';
-import { matchChoices, matchOne, parseCount, parseDate, parseEmail, parseTeachingSince, parseYesNo } from './values.ts';
+import {
+  isAbstention,
+  matchChoices,
+  matchOne,
+  parseCount,
+  parseDate,
+  parseDateTime,
+  parseEmail,
+  parseTeachingSince,
+  parseYesNo,
+} from './values.ts';
 
 /** The registry fields a survey answers. */
 export interface PersonAnswers {
@@ -26,6 +37,7 @@ export interface PersonAnswers {
   preferredForms?: Person['preferredForms'];
   preferredPeople?: string[];
   capacity?: number;
+  mentorAgreement?: { signed: string; document: string };
 }
 
 export interface SurveyPerson {
@@ -37,7 +49,12 @@ export interface SurveyPerson {
   consent?: { signed: string; document?: string };
   /** The mentor candidate's answer to «готовы ли вы стать наставником». */
   agreement?: boolean;
+  /** The form's own timestamp of the answer: `YYYY-MM-DDTHH:mm` or `YYYY-MM-DD`. */
   submitted?: string;
+  /** The words could be read as a name in two orders and the registry did not decide (see name-order.ts). */
+  nameAmbiguous?: boolean;
+  /** The form's consent checkbox is ticked, but no consent date was given. */
+  consentTicked?: boolean;
 }
 
 export interface RowNote {
@@ -66,30 +83,13 @@ const CHOICE_FIELDS: Partial<Record<ColumnField, Dictionary>> = {
   preferredForms: 'forms',
 };
 
-/** People of the registry a survey may name as preferred partners. */
-export interface NamedPerson {
-  id: string;
-  name: FullName;
-}
-
-/** «Шевченко Ирина Анатольевна», «Шевченко Ирина» or «p-002» → an id, when exactly one person fits. */
-export function findByName(text: string, people: readonly NamedPerson[]): string | undefined {
-  const trimmed = text.trim();
-  if (/^p-\d+$/.test(trimmed)) return people.some((p) => p.id === trimmed) ? trimmed : undefined;
-  const name = parseFullName(trimmed);
-  if (!name) return undefined;
-  const key = nameKey(name);
-  const full = people.filter((p) => nameKey(p.name) === key);
-  if (full.length === 1) return full[0]!.id;
-  if (name.middle !== undefined) return undefined;
-  const short = people.filter((p) => nameKey({ last: p.name.last, first: p.name.first }) === key);
-  return short.length === 1 ? short[0]!.id : undefined;
-}
+/** A date in running text: «доп. соглашение № 12 от 01.09.2026». */
+const DATE_IN_TEXT = /(\d{1,2}\.\d{1,2}\.\d{4})|(\d{4}-\d{2}-\d{2})/;
 
 export function readPersonRows(
   table: Table,
   mapping: Mapping,
-  ctx: { vocab: Vocabularies; people: readonly NamedPerson[]; currentYear: number },
+  ctx: { vocab: Vocabularies; people: readonly KnownPerson[]; currentYear: number },
 ): PersonRowsResult {
   const plan = planColumns(table.headers, mapping);
   const col = (f: ColumnField) => plan.fields.get(f)?.[0];
@@ -103,13 +103,15 @@ export function readPersonRows(
   for (const { row, cells } of table.rows) {
     const cell = (f: ColumnField) => {
       const c = col(f);
-      return c === undefined ? '' : (cells[c] ?? '');
+      const text = c === undefined ? '' : (cells[c] ?? '');
+      return isAbstention(text) ? '' : text;
     };
     const header = (f: ColumnField) => table.headers[col(f)!]!;
     const warn = (f: ColumnField, message: string) => notes.push({ row, column: header(f), message, severity: 'warning' });
 
     const fullText = cell('fullName');
-    const name = fullText ? parseFullName(fullText) : nameFromParts(cell('lastName'), cell('firstName'), cell('middleName') || undefined);
+    const resolved = fullText ? resolveName(fullText, ctx.people) : undefined;
+    const name = fullText ? resolved?.name : nameFromParts(cell('lastName'), cell('firstName'), cell('middleName') || undefined);
     if (!name) {
       const shown = fullText || [cell('lastName'), cell('firstName'), cell('middleName')].filter(Boolean).join(' ');
       notes.push({
@@ -122,7 +124,17 @@ export function readPersonRows(
       continue;
     }
     const answers: PersonAnswers = {};
-    const person: SurveyPerson = { row, name, key: nameKey(name), answers };
+    const person: SurveyPerson = { row, name, key: nameKey(name), answers, ...(resolved?.ambiguous ? { nameAmbiguous: true } : {}) };
+    const given = cell('consentGiven');
+    if (given && !parseDate(given) && parseYesNo(given, mapping.values.yesNo) === false) {
+      notes.push({
+        row,
+        column: header('consentGiven'),
+        message: `${formatName(name)}: согласие на обработку персональных данных не дано — строка не импортирована`,
+        severity: 'skip',
+      });
+      continue;
+    }
 
     const gender = cell('gender');
     if (gender) {
@@ -183,7 +195,7 @@ export function readPersonRows(
         .split(/[,;\n]+/)
         .map((p) => p.trim())
         .filter(Boolean)) {
-        const id = findByName(piece, ctx.people);
+        const id = findPerson(piece, ctx.people);
         if (id) ids.push(id);
         else warn('preferredPeople', `«${piece}» — такого человека в реестре нет или их несколько; укажите вручную`);
       }
@@ -201,33 +213,60 @@ export function readPersonRows(
       if (yes === undefined) warn('agreement', `«${agreement}» — ожидается «да» или «нет»`);
       else person.agreement = yes;
     }
-    const consent = cell('consentDate');
+    const agreementDocument = cell('agreementDocument');
+    const agreementDate = cell('agreementDate');
+    if (agreementDocument || agreementDate) {
+      const inText = DATE_IN_TEXT.exec(agreementDocument);
+      const signed = parseDate(agreementDate) ?? (inText ? parseDate(inText[0]) : undefined);
+      const yes = agreementDocument ? parseYesNo(agreementDocument, mapping.values.yesNo) : undefined;
+      const column: ColumnField = agreementDocument ? 'agreementDocument' : 'agreementDate';
+      if (yes !== undefined || !signed) {
+        warn(
+          column,
+          `«${agreementDocument || agreementDate}» — ожидаются реквизиты письменного согласия быть наставником с датой (например «доп. соглашение № 12 от 01.09.2026»); не перенесено`,
+        );
+      } else {
+        const document = agreementDocument ? agreementDocument.slice(0, 300) : `письменное согласие от ${agreementDate}`;
+        answers.mentorAgreement = { signed, document };
+      }
+    }
+    // A consent checkbox column without a date column may still hold the date.
+    const consent = cell('consentDate') || (col('consentDate') === undefined && parseDate(given) ? given : '');
     if (consent) {
       const signed = parseDate(consent);
       if (signed) {
         const document = cell('consentDocument');
         person.consent = document ? { signed, document: document.slice(0, 300) } : { signed };
       } else {
-        warn('consentDate', `«${consent}» — ожидается дата согласия (ДД.ММ.ГГГГ); согласие на обработку — отдельный документ с датой`);
+        warn(
+          col('consentDate') === undefined ? 'consentGiven' : 'consentDate',
+          `«${consent}» — ожидается дата согласия (ДД.ММ.ГГГГ); согласие на обработку — отдельный документ с датой`,
+        );
       }
     }
-    const submitted = parseDate(cell('submitted'));
+    if (!person.consent && given) person.consentTicked = true;
+    const submitted = parseDateTime(cell('submitted'));
     if (submitted) person.submitted = submitted;
     people.push(person);
   }
 
-  // A person who filled the form twice: the later answer is what they mean now.
+  // A person who filled the form twice: the later answer (by the form's time, else the later row) is what they mean now.
   const last = new Map<string, SurveyPerson>();
+  const later = (a: SurveyPerson, b: SurveyPerson) =>
+    a.submitted && b.submitted && a.submitted !== b.submitted ? a.submitted > b.submitted : a.row > b.row;
   for (const p of people) {
-    const earlier = last.get(p.key);
-    if (earlier) {
-      notes.push({
-        row: earlier.row,
-        message: `${formatName(p.name)} заполнил(а) анкету ещё раз в строке ${p.row}; учтена более поздняя`,
-        severity: 'skip',
-      });
+    const other = last.get(p.key);
+    if (!other) {
+      last.set(p.key, p);
+      continue;
     }
-    last.set(p.key, p);
+    const [keep, drop] = later(p, other) ? [p, other] : [other, p];
+    notes.push({
+      row: drop.row,
+      message: `${formatName(p.name)} заполнил(а) анкету ещё раз в строке ${keep.row}; учтена более поздняя`,
+      severity: 'skip',
+    });
+    last.set(p.key, keep);
   }
   return {
     people: [...last.values()].sort((a, b) => a.row - b.row),

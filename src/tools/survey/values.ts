@@ -71,16 +71,47 @@ export function matchOne(cell: string, dictionary: ValueMap): { id?: string; unk
 
 /** A date as forms export it: `2025-09-12`, `12.09.2025`, `12.09.25`, with or without a time. */
 export function parseDate(cell: string): string | undefined {
+  return parseDateTime(cell)?.slice(0, 10);
+}
+
+/**
+ * A date with its time when the cell has one: `2027-04-20T10:01` (minutes;
+ * seconds dropped, since Excel drops them when it saves a CSV again), or
+ * `2027-04-20`. Strings of this shape sort in time order.
+ */
+export function parseDateTime(cell: string): string | undefined {
   const text = cell.trim();
   let iso: string | undefined;
-  const isoMatch = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?/.exec(text);
-  const ruMatch = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})(?:\s*г\.?)?(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(text);
+  let time: string | undefined;
+  const isoMatch = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?/.exec(text);
+  const ruMatch = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})(?:\s*г\.?)?(?:,?\s+(\d{1,2}):(\d{2})(?::\d{2})?)?$/.exec(text);
+  const m = isoMatch ?? ruMatch;
   if (isoMatch) iso = `${isoMatch[1]}-${isoMatch[2]}-${isoMatch[3]}`;
   else if (ruMatch) {
     const year = ruMatch[3]!.length === 2 ? `20${ruMatch[3]}` : ruMatch[3]!;
     iso = `${year}-${ruMatch[2]!.padStart(2, '0')}-${ruMatch[1]!.padStart(2, '0')}`;
   }
-  return iso && isRealIsoDate(iso) ? iso : undefined;
+  if (m?.[4] !== undefined && Number(m[4]) < 24 && Number(m[5]) < 60) time = `${m[4].padStart(2, '0')}:${m[5]}`;
+  if (!iso || !isRealIsoDate(iso)) return undefined;
+  return time ? `${iso}T${time}` : iso;
+}
+
+/** Answers that say «no answer»: they count as an empty cell, not as a value nobody understood. */
+const ABSTENTIONS = new Set([
+  'затрудняюсь ответить',
+  'затрудняюсь',
+  'не знаю',
+  'нет ответа',
+  'без ответа',
+  'не могу ответить',
+  '-',
+  '—',
+  '–',
+]);
+
+/** True for «Затрудняюсь ответить» and the like. */
+export function isAbstention(cell: string): boolean {
+  return ABSTENTIONS.has(normaliseText(cell).replace(/[.!]+$/, ''));
 }
 
 /** The one whole number in an answer («2», «не более 3 человек»); two numbers or none is not an answer. */

@@ -28,7 +28,7 @@ export function unzip(bytes: Buffer): Map<string, Buffer> {
   return files;
 }
 
-/** The document's text, paragraphs separated by newlines. */
+/** The document's text, paragraphs separated by newlines; no-break spaces read as spaces (documents-rendered.test.ts checks them). */
 export function docxText(bytes: Buffer): string {
   const xml = unzip(bytes).get('word/document.xml')?.toString('utf8');
   if (!xml) throw new Error('word/document.xml is missing');
@@ -39,5 +39,6 @@ export function docxText(bytes: Buffer): string {
     .replace(/&apos;/g, "'")
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+    .replace(/&amp;/g, '&')
+    .replace(/[\u00a0\u202f]/g, ' ');
 }
