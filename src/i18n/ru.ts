@@ -64,6 +64,7 @@ export const forms = {
   mentee: ['наставляемый', 'наставляемых', 'наставляемых'],
   year: ['год', 'года', 'лет'],
   respondent: ['респондент', 'респондента', 'респондентов'],
+  person: ['человек', 'человека', 'человек'],
 } as const satisfies Record<string, Forms>;
 
 /** Strings of information support: link previews, share links, feeds, calendar, coverage. */
@@ -257,6 +258,7 @@ export const monitoringUi = {
   answered: 'Ответили',
   distribution: 'Распределение оценок 1–10',
   distributionHint: 'сколько человек поставили 1, 2, …, 10',
+  distributionItem: (score: number, people: string) => `оценка ${score}: ${people}`,
   yesNoTitle: (group: string) => `Ответы «да» и «нет» — ${group.toLowerCase()}`,
   yesNoDesc: 'Столбцы разделены на доли ответов «да» (тёмная часть) и «нет» (светлая часть). Числа — в таблице ниже.',
   question: 'Вопрос',
