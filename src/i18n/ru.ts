@@ -39,6 +39,14 @@ export const ui = {
   status: 'Статус',
   progress: 'Ход реализации дорожной карты',
   activitiesDone: (done: number, total: number) => `выполнено ${done} из ${total}`,
+  signature: {
+    mark: 'Документ подписан простой электронной подписью',
+    short: 'ЭП',
+    signedAt: 'Дата и время подписания',
+    signer: 'Подписал',
+    position: 'Должность',
+    key: 'Ключ',
+  },
 } as const;
 
 export const nav = [
