@@ -9,7 +9,8 @@
  * browser's own check reading the registry through the CMS backend (as on a
  * Git host), keep unsaved edits when content changes on disk — then build
  * the site from that content and find the news page, with every published
- * image free of EXIF. `UPDATE_SCREENSHOTS=1` saves the editor's guide
+ * image free of EXIF; a news item dated in the future and a draft saved
+ * through the CMS are on no built page, and the dated one appears on its day. `UPDATE_SCREENSHOTS=1` saves the editor's guide
  * screenshots to docs/images/.
  */
 import fs from 'node:fs';
@@ -41,6 +42,10 @@ let page: Page;
 const pageErrors: string[] = [];
 const dialogs: string[] = [];
 const WITHHELD_TITLE = 'Открытый урок по литературе в 7 классе';
+const SCHEDULED_TITLE = 'Анонс итоговой конференции наставников';
+const DRAFT_TITLE = 'Заметка о флеш-встречах, ещё не готовая';
+/** Forty days from now: a date the site has not reached yet. */
+const SCHEDULED_DATE = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
 
 async function shot(name: string, target: Page = page): Promise<void> {
   if (!SCREENSHOTS) return;
@@ -162,6 +167,43 @@ describe('CMS at /admin/ (npm start)', () => {
     await waitForFile(path.join(server.content, 'news', `${SLUG}-1.md`));
     expect(fs.readFileSync(path.join(server.content, 'news', `${SLUG}.md`), 'utf8')).toBe(first);
     expect(problemsOf(`news/${SLUG}-1.md`)).toEqual([]);
+  });
+
+  /** The news file whose front matter has this title, once the CMS has written it. */
+  async function newsFileTitled(title: string): Promise<string> {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const dir = path.join(server.content, 'news');
+      const found = fs
+        .readdirSync(dir)
+        .find((f) => f.endsWith('.md') && fs.readFileSync(path.join(dir, f), 'utf8').includes(`title: ${title}`));
+      if (found) return path.join(dir, found);
+      if (Date.now() > deadline) throw new Error(`no news file titled «${title}»`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  // Before any refused save: a refused entry leaves a local backup that Decap would offer to restore.
+  it('saves a news item dated in the future and a draft, each as the editor set it', async () => {
+    await open('#/collections/news/new');
+    await page.getByLabel('Заголовок').fill(SCHEDULED_TITLE);
+    await page.getByLabel('Дата публикации').fill(SCHEDULED_DATE);
+    await page.getByLabel('Анонс').fill('Итоговая конференция пройдёт в актовом зале лицея; приглашаем наставников и молодых учителей.');
+    await publishNow();
+    const scheduled = readContentFile('news', await newsFileTitled(SCHEDULED_TITLE)).file!;
+    expect(scheduled.data).toMatchObject({ title: SCHEDULED_TITLE, date: SCHEDULED_DATE });
+    expect((scheduled.data as { draft?: boolean }).draft ?? false).toBe(false);
+
+    await open('#/collections/news/new');
+    const toggle = page.getByRole('switch', { name: 'Черновик' });
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-checked')).resolves.toBe('true');
+    await page.getByLabel('Заголовок').fill(DRAFT_TITLE);
+    await page.getByLabel('Дата публикации').fill('2026-11-19');
+    await page.getByLabel('Анонс').fill('Заметка ещё не готова: редактор сохранил её черновиком.');
+    await publishNow();
+    const draft = readContentFile('news', await newsFileTitled(DRAFT_TITLE)).file!;
+    expect(draft.data).toMatchObject({ title: DRAFT_TITLE, draft: true });
   });
 
   it('edits an existing practice and keeps everything else as it was', async () => {
@@ -344,6 +386,15 @@ describe('CMS at /admin/ (npm start)', () => {
 
     const html = fs.readFileSync(path.join(dist, 'news', SLUG, 'index.html'), 'utf8');
     expect(html).toContain('Школу наставника');
+    // Neither the news item dated in the future nor the draft is anywhere yet.
+    const builtText = fs
+      .readdirSync(dist, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile() && /\.(html|xml|json)$/.test(d.name) && !d.parentPath.includes(`${path.sep}admin`))
+      .map((d) => fs.readFileSync(path.join(d.parentPath, d.name), 'utf8'))
+      .join('\n');
+    expect(builtText).toContain('Школу наставника');
+    expect(builtText).not.toContain(SCHEDULED_TITLE);
+    expect(builtText).not.toContain(DRAFT_TITLE);
     expect(html).toMatch(/<img[^>]+alt="Учителя за круглым столом в библиотеке лицея"/);
     const admin = fs.readFileSync(path.join(dist, 'admin', 'index.html'), 'utf8');
     const script = /<script type="module" src="(\/admin\/cms-[0-9a-f]{16}\/main\.js)"/.exec(admin)?.[1];
@@ -356,5 +407,16 @@ describe('CMS at /admin/ (npm start)', () => {
       .map((d) => path.join(d.parentPath, d.name));
     expect(images.length).toBeGreaterThan(5);
     for (const image of images) expect(await hasMetadata(fs.readFileSync(image)), path.relative(dist, image)).toBe(false);
+  }, 240_000);
+
+  it('publishes the news item dated in the future on its day, and still not the draft', async () => {
+    const dist = path.join(server.dir, 'dist-on-the-day');
+    const result = await astroBuild(dist, { CONTENT_DIR: path.relative(ROOT, server.content), SITE_TODAY: SCHEDULED_DATE });
+    expect(result.code, `${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`).toBe(0);
+    const home = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+    expect(home).toContain(SCHEDULED_TITLE);
+    expect(fs.readFileSync(path.join(dist, 'news', 'feed.xml'), 'utf8')).toContain(SCHEDULED_TITLE);
+    expect(home).not.toContain(DRAFT_TITLE);
+    expect(fs.readFileSync(path.join(dist, 'news', 'feed.xml'), 'utf8')).not.toContain(DRAFT_TITLE);
   }, 240_000);
 });
