@@ -62,7 +62,7 @@ export interface CollectionDef {
   order?: { key: (data: Data) => string; direction: 'asc' | 'desc' };
   /** Parts of the file name the CMS gives a new entry (transliterated and joined); the title by default. */
   fileName?: (data: Data) => string[];
-  /** How the CMS lists entries: a summary template and the fields it can sort by. */
+  /** How the CMS lists entries: a summary template and the fields it can sort by; the first sorts by default, in the direction of `order`. */
   list?: { summary: string; sortableFields: string[] };
   /** The CMS previews entries in the site's style (cms/previews). */
   preview?: boolean;

@@ -205,3 +205,28 @@ describe('preSave and the review of the whole content folder', () => {
     );
   });
 });
+
+describe('preSave after a refused save', () => {
+  const revealed: (string | undefined)[] = [];
+  const revealing = makePreSave({
+    loadTaken: () => Promise.resolve(demoTaken),
+    review: (request) => Promise.resolve(reviewEntry(request, DEMO_CONTENT)),
+    confirm: () => true,
+    reveal: (field) => revealed.push(field),
+  });
+
+  it('brings the first field with a problem into view', async () => {
+    revealed.length = 0;
+    const error: unknown = await revealing(entry('documents', { ...document, title: '' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EntryRejected);
+    expect(revealed).toEqual([(error as EntryRejected).problems.find((p) => p.field)?.field]);
+    expect(revealed[0]).toBeTruthy();
+  });
+
+  it('reveals nothing when the entry is saved', async () => {
+    revealed.length = 0;
+    const news = { title: 'Встреча наставников', date: '2026-09-01', summary: 'Короткая встреча.' };
+    await revealing(entry('news', news)).catch(() => undefined);
+    expect(revealed).toEqual([]);
+  });
+});
