@@ -44,3 +44,14 @@ export function typo(text: string): string {
 export function typoHtml(html: string): string {
   return typograf.execute(html);
 }
+
+/**
+ * A typographed piece of a longer text, such as the text beside a link in a
+ * rendered body: typograf trims what it is given, which would glue the piece
+ * to its neighbour («на сайте» + link → «насайте»), so the piece keeps its
+ * own leading and trailing whitespace.
+ */
+export function typoPiece(text: string): string {
+  const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? [];
+  return core ? `${lead}${typo(core)}${trail}` : text;
+}
