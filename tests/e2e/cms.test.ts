@@ -25,7 +25,7 @@ import { embeddedConfig, listeningAddresses, startDevServer, type DevServer } fr
 import { hasMetadata } from '../../src/integrations/strip-metadata.ts';
 import { readContentFile } from '../../src/validate/read.ts';
 import { reviewContent } from '../../src/privacy/gate.ts';
-import { cmsUi } from '../../src/i18n/ru.ts';
+import { cmsUi, search } from '../../src/i18n/ru.ts';
 
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'docs/images') : undefined;
 const TITLE = 'Лицей провёл «Школу наставника» для молодых учителей';
@@ -117,11 +117,30 @@ describe('CMS at /admin/ (npm start)', () => {
     expect(html).toContain('<html lang="ru">');
     await page.goto(`${server.siteUrl}/admin/`);
     await page.getByRole('button', { name: 'Войти' }).waitFor();
+    // The school's name on the login screen, not Decap's logo and credit mark.
+    const logo = page.locator('img[src^="data:image/svg+xml"]');
+    await expect(logo.getAttribute('alt')).resolves.toBe(await page.title());
+    expect(await page.title()).toContain(cmsUi.adminTitle);
+    await expect(page.locator('img[alt="Logo"]').count()).resolves.toBe(0);
     await shot('cms-login');
     await page.getByRole('button', { name: 'Войти' }).click();
     await expect(page.getByRole('link', { name: 'Новости' }).isVisible()).resolves.toBe(true);
     await expect(page.getByText('Реестр участников (персональные данные — не публикуются)').isVisible()).resolves.toBe(true);
     await shot('cms-collections');
+  });
+
+  it('says on /search/ why text search is absent under npm start, and lists the sections it points to', async () => {
+    const reader = await context.newPage();
+    try {
+      await reader.goto(`${server.siteUrl}/search/?q=${encodeURIComponent('наставник')}`);
+      const status = reader.locator('[data-status]');
+      await expect.poll(() => status.textContent()).toBe(search.failedDev);
+      const links = reader.locator('[data-sections] a');
+      await expect(links.first().isVisible()).resolves.toBe(true);
+      await expect(links.count()).resolves.toBeGreaterThan(3);
+    } finally {
+      await reader.close();
+    }
   });
 
   it('publishes a news item with a Cyrillic title and a photo under a transliterated file name', async () => {
@@ -132,6 +151,11 @@ describe('CMS at /admin/ (npm start)', () => {
       .toFile(photo);
 
     await open('#/collections/news/new');
+    // A new entry nobody has typed in is not «saved»; an optional field and an empty list read as Russian.
+    await page.getByText('Несохранённых изменений нет').waitFor();
+    await page.getByText('Обложка (необязательно)', { exact: true }).waitFor();
+    await page.getByText('0 элементов').first().waitFor();
+    await page.getByRole('button', { name: 'Добавить элемент' }).first().waitFor();
     await page.getByLabel('Заголовок').fill(TITLE);
     await page.getByLabel('Дата публикации').fill('2026-11-20');
     await page.getByLabel('Анонс').fill('Опытные учителя рассказали молодым коллегам, как готовиться к первому открытому уроку.');
@@ -246,6 +270,10 @@ describe('CMS at /admin/ (npm start)', () => {
     const toast = page.getByText('укажите файл или ссылку на официальный источник');
     await toast.waitFor();
     await expect(page.getByText('Сайт с такой записью не соберётся').isVisible()).resolves.toBe(true);
+    // The editor is taken to the field with the problem.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('div[aria-label]')?.querySelector('label')?.textContent ?? ''))
+      .toMatch(/^Файл/);
     await page.waitForTimeout(1000); // the toast slides in
     await shot('cms-refused');
     expect(documents()).toEqual(before);
