@@ -89,8 +89,12 @@ export const info = {
   share: 'Поделиться',
   shareNetworks: { vk: 'ВКонтакте', telegram: 'Telegram', ok: 'Одноклассники', email: 'По почте' },
   feeds: 'Подписка',
+  /** Format names, for the feed-reader titles in the page head. */
   rss: 'RSS',
   jsonFeed: 'JSON Feed',
+  /** The visible links: what each is for, not only the format's name. */
+  rssLink: 'Лента для программ чтения новостей (RSS)',
+  jsonFeedLink: 'Та же лента в формате JSON — для разработчиков',
   newsFeedTitle: (section: string, school: string) => `Новости — ${section}, ${school}`,
   newsFeedDescription: 'Новости системы (целевой модели) наставничества педагогических работников',
   eventsFeedTitle: (section: string, school: string) => `События — ${section}, ${school}`,
