@@ -55,3 +55,13 @@ export function typoPiece(text: string): string {
   const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? [];
   return core ? `${lead}${typo(core)}${trail}` : text;
 }
+
+/**
+ * Typographed text that the page prints inside «…» of its own (a link
+ * between the quotes): quotes inside it become „…“, as Russian nests them,
+ * never «…«…»».
+ */
+export function typoInQuotes(text: string): string {
+  const out = typo(`«${text}»`);
+  return out.startsWith('«') && out.endsWith('»') ? out.slice(1, -1) : typo(text);
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
 import { schoolYearLabel } from '../../src/lib/school-year.ts';
-import { typo, typoPiece } from '../../src/lib/typography.ts';
+import { typo, typoInQuotes, typoPiece } from '../../src/lib/typography.ts';
 
 describe('typography', () => {
   it('turns straight quotes into «ёлочки» and a spaced hyphen into an em dash', () => {
@@ -44,5 +44,17 @@ describe('typoPiece', () => {
     expect(typoPiece(' — на сайте')).toMatch(/^ /);
     expect(typoPiece('"памятка" ')).toBe('«памятка» ');
     expect(typoPiece('   ')).toBe('   ');
+  });
+});
+
+describe('typoInQuotes', () => {
+  it("nests quotes inside the page's own «…» as „…“", () => {
+    expect(typoInQuotes('Конкурс «Наставник года»')).toBe('Конкурс „Наставник года“');
+    expect(typoInQuotes('Конкурс "Наставник года"')).toBe('Конкурс „Наставник года“');
+    expect(`«${typoInQuotes('Фестиваль «Шаг «вперёд»»')}»`).not.toMatch(/«[^»]*«/);
+  });
+
+  it('leaves a title without quotes as typo would print it', () => {
+    expect(typoInQuotes('Итоговая конференция 2025-2026')).toBe(typo('Итоговая конференция 2025-2026'));
   });
 });
