@@ -10,6 +10,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readableText } from '../../src/privacy/leak-scan.ts';
@@ -98,6 +99,25 @@ beforeAll(async () => {
   content.write('documents/podpisannyy-prikaz.md', signedDocument('Приказ «О подписанном документе»', HEAD));
   content.write('documents/podpisannyy-bez-soglasiya.md', signedDocument('Приказ «О подписи без согласия»', NO_CONSENT));
   content.edit('programs/np-2025-01.md', (t) => t.replace(/^plan:\n(?: {2}.*\n)+/m, PLAN));
+  fs.mkdirSync(path.join(content.dir, 'news/media'), { recursive: true });
+  await sharp({ create: { width: 1200, height: 1600, channels: 3, background: { r: 40, g: 90, b: 160 } } })
+    .jpeg()
+    .toFile(path.join(content.dir, 'news/media/vysokaya.jpg'));
+  content.write(
+    'news/2025-10-01-vysokaya-oblozhka.md',
+    [
+      '---',
+      'title: Новость с высокой обложкой',
+      'date: 2025-10-01',
+      'summary: Обложка снята вертикально.',
+      'cover:',
+      '  src: ./media/vysokaya.jpg',
+      '  alt: Синий прямоугольник',
+      '---',
+      'Первый абзац текста новости.',
+      '',
+    ].join('\n'),
+  );
   dist = `${content.dir}-dist`;
   const build = await astroBuild(dist, { CONTENT_DIR: content.dir, SITE_TODAY: '2026-03-01' });
   if (build.code !== 0) throw new Error(`fixture build failed:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
@@ -292,5 +312,37 @@ describe('a document signed with a simple electronic signature', () => {
     const indexed = await Promise.all(fragments.map(async (d) => (await readableText(path.join(d.parentPath, d.name)))?.text ?? ''));
     expect(indexed.join('\n')).toContain('О подписанном документе');
     expect(indexed.join('\n')).not.toContain('Директоров');
+  });
+});
+
+describe("covers, the bank's controls and its cards", () => {
+  it.each(WIDTHS)('at %i px a tall cover leaves the text in the first screen', async (width) => {
+    const page = await open('/news/2025-10-01-vysokaya-oblozhka/', width);
+    const { cover, text } = await page.evaluate(() => ({
+      cover: document.querySelector('main img')!.getBoundingClientRect().height,
+      text: [...document.querySelectorAll('main p')].find((p) => p.textContent?.includes('Первый абзац'))!.getBoundingClientRect().top,
+    }));
+    expect(cover).toBeGreaterThan(100);
+    expect(cover).toBeLessThanOrEqual(450);
+    expect(text).toBeLessThan(900);
+    await page.close();
+  });
+
+  it('at 375 px styles the order select and the reset button, keeps counts whole and labels what a card says', async () => {
+    const page = await open('/practices/', 375);
+    const look = await page.evaluate(() => {
+      const style = (sel: string) => getComputedStyle(document.querySelector(sel)!);
+      return {
+        select: style('select[name=sort]').borderTopStyle + ' ' + style('select[name=sort]').borderTopLeftRadius,
+        reset: style('button[type=reset]').backgroundColor,
+        count: style('[data-count]').whiteSpace,
+        meta: document.querySelector('.practice-card .meta')!.textContent!.replace(/\s+/g, ' ').trim(),
+      };
+    });
+    expect(look.select).not.toMatch(/^(none|outset|inset)|^solid 0px$/);
+    expect(look.reset).not.toBe('rgb(239, 239, 239)');
+    expect(look.count).toBe('nowrap');
+    expect(look.meta).toMatch(/Тип материала: .+Форма наставничества: .+Год: \d{4}/);
+    await page.close();
   });
 });
