@@ -7,7 +7,7 @@ import { pack } from '../../src/lib/docx/blocks.ts';
 import { loadDraftContent } from '../../src/tools/docx/draft-content.ts';
 import { orderDocument } from '../../src/lib/docx/order.ts';
 import { programmeDocument } from '../../src/lib/docx/program.ts';
-import { PLAN_COLUMNS } from '../../src/lib/docx/program-form.ts';
+import { PLAN_COLUMNS } from '../../src/lib/program-form.ts';
 import { findRegulation, orderRef } from '../../src/lib/docx/sources.ts';
 import { DEMO_CONTENT } from '../helpers/paths.ts';
 import { ensureLibreOffice, renderedText } from '../helpers/libreoffice.ts';
