@@ -12,7 +12,7 @@ import { contentDir, displayPath } from '../src/lib/content-dir.ts';
 import { todayIso } from '../src/lib/dates.ts';
 import { aggregateGroups, cycleSummary, groupSummary, type GroupResult } from '../src/lib/monitoring.ts';
 import { plural } from '../src/lib/plural.ts';
-import { reviewContent } from '../src/privacy/gate.ts';
+import { errorsIn, reviewContent } from '../src/privacy/gate.ts';
 import { toolsUi } from '../src/i18n/ru.ts';
 import { applyChanges } from '../src/tools/journal.ts';
 import { COLLECTIONS } from '../src/schema/index.ts';
@@ -42,7 +42,7 @@ const cycle = schoolYearOption(values.cycle, today, '--cycle');
 
 const root = contentDir();
 const index = reviewContent(root);
-const broken = index.problems.filter((p) => p.file.includes('/registry/answers/') && p.severity === 'error');
+const broken = errorsIn(index, 'answers', root);
 if (broken.length) fail(`файлы ответов с ошибками — исправьте их сначала:\n${broken.map((p) => `  ${p.file}: ${p.message}`).join('\n')}`);
 const batches = [...(index.entries.get('answers')?.values() ?? [])]
   .map((e) => ({ file: e.file, data: e.parsed as unknown as SurveyAnswers }))
