@@ -17,10 +17,9 @@ import { headersFor } from '../../src/lib/security-headers.ts';
 import { orderPractices } from '../../src/lib/practices.ts';
 import { BANK_PAGE_SIZE } from '../../src/lib/search/facets.ts';
 import { reviewContent } from '../../src/privacy/gate.ts';
-import { bankFixture } from '../helpers/bank-fixture.ts';
+import { addPractices } from '../helpers/bank-fixture.ts';
 import { launchChromium } from '../helpers/chromium.ts';
-import type { TempContent } from '../helpers/fixture.ts';
-import { astroBuild } from '../helpers/run.ts';
+import { builtFixture } from '../helpers/fixture-build.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 
 /** Generated practices: fourteen pages of the bank, where the bank as one page had 2,600 elements (208 KB). */
@@ -29,7 +28,7 @@ const GENERATED = 260;
 const MAX_GZIP = 60 * 1024;
 const MAX_ELEMENTS = 1500;
 
-let content: TempContent;
+const built = builtFixture((content) => addPractices(content, GENERATED), { SITE_TODAY: '2026-06-01' });
 let dist: string;
 let server: StaticServer;
 let browser: Browser;
@@ -37,9 +36,8 @@ let ordered: string[];
 let traditional: number;
 
 beforeAll(async () => {
-  content = bankFixture(GENERATED);
-  dist = `${content.dir}-dist`;
-  const build = await astroBuild(dist, { CONTENT_DIR: content.dir, SITE_TODAY: '2026-06-01' });
+  const { build, content } = built;
+  dist = built.dist;
   if (build.code !== 0) throw new Error(`build failed:\n${build.stdout.slice(-3000)}\n${build.stderr.slice(-3000)}`);
   type PracticeData = { year: number; status: string; best?: { year: number } };
   const practices = [...reviewContent(content.dir).entries.get('practices')!.values()];
@@ -52,8 +50,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  content?.cleanup();
-  if (dist) fs.rmSync(dist, { recursive: true, force: true });
 });
 
 interface Parsed {

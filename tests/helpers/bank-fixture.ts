@@ -1,10 +1,10 @@
 /**
- * A district-sized bank for tests: the minimal fixture with a few hundred
- * generated practices added, spread over every form, year, material and
+ * A district-sized bank for tests: a few hundred generated practices added
+ * to a copy of the minimal fixture, spread over every form, year, material and
  * both vocabularies' subjects and difficulties, some of them best. Each
  * summary names a mentor («наставник»), so one query finds them all.
  */
-import { tempContent, type TempContent } from './fixture.ts';
+import type { TempContent } from './fixture.ts';
 
 const FORMS = ['traditional', 'group', 'virtual', 'reverse', 'situational', 'flash', 'short-term'];
 const TARGETS = ['young-specialists', 'new-staff', 'new-subject', 'mentors', 'all-teachers'];
@@ -35,9 +35,7 @@ function practice(n: number): string {
   ].join('\n');
 }
 
-/** A copy of the minimal fixture with `count` generated practices besides its own. */
-export function bankFixture(count: number): TempContent {
-  const content = tempContent();
+/** Adds `count` generated practices to a copy of a fixture, besides its own. */
+export function addPractices(content: TempContent, count: number): void {
   for (let n = 1; n <= count; n++) content.write(`practices/para-${n}.md`, practice(n));
-  return content;
 }
