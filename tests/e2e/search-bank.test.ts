@@ -58,8 +58,9 @@ const status = (page: Page) => page.locator('[data-status]');
 const countOf = (page: Page, name: string, value: string) =>
   page.locator(`[data-facet-form] label:has(input[name="${name}"][value="${value}"]) [data-count]`).innerText();
 
-/** Brings every result card into view, so each loads, and reads them: title and year. */
+/** Once the latest change's results are in place, brings every result card into view, so each loads, and reads them: title and year. */
 async function results(page: Page): Promise<{ title: string; year: number }[]> {
+  await expect.poll(() => page.locator('[data-list][aria-busy]').count()).toBe(0);
   const cards = page.locator('[data-list] > li');
   for (const card of await cards.all()) await card.scrollIntoViewIfNeeded();
   await expect.poll(() => page.locator('[data-list] > li.practice-card--loading').count()).toBe(0);

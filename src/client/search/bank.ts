@@ -167,8 +167,18 @@ export function startBank(): void {
     status.textContent = message;
   };
 
+  /** The list is busy (`aria-busy`) from a change until the results of the latest one are in place. */
   const run = async () => {
     const gen = ++generation;
+    list.setAttribute('aria-busy', 'true');
+    try {
+      await update(gen);
+    } finally {
+      if (gen === generation) list.removeAttribute('aria-busy');
+    }
+  };
+
+  const update = async (gen: number) => {
     state = current();
     history.replaceState(null, '', `${location.pathname}${writeState(state, keys)}${location.hash}`);
     const ticked = Object.values(state.selection).flat().length;
