@@ -72,16 +72,26 @@ export interface LighthouseResult {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The first address on page `from` (a site path) that `target` (a regular expression source) matches whole, if any. */
-async function firstLink(baseUrl: string, from: string, target: string): Promise<string | undefined> {
+/** The addresses on page `from` (a site path) that `target` (a regular expression source) matches whole, in order. */
+async function linksOn(baseUrl: string, from: string, target: string): Promise<string[]> {
   const res = await fetch(new URL(from, baseUrl), { signal: AbortSignal.timeout(30_000) });
-  if (!res.ok) return undefined;
+  if (!res.ok) return [];
   const html = await res.text();
-  return new RegExp(`href="(?:${escape(baseUrl)})?(${target})"`).exec(html)?.[1];
+  return [...html.matchAll(new RegExp(`href="(?:${escape(baseUrl)})?(${target})"`, 'g'))].map((m) => m[1]!);
 }
 
-/** The first entry the index page of `section` links to, e.g. the newest news item; not a page of the list or a feed. */
-const firstEntry = (baseUrl: string, section: string) => firstLink(baseUrl, `/${section}/`, `/${section}/(?!page/|feed)[a-z0-9-]+/`);
+/**
+ * The first entry page the index of `section` links to, e.g. the newest news
+ * item: a page the search index reads (`data-pagefind-body`), so not a page
+ * of the list, a feed or a blank form beside the entries.
+ */
+async function firstEntry(baseUrl: string, section: string): Promise<string | undefined> {
+  for (const href of new Set(await linksOn(baseUrl, `/${section}/`, `/${section}/[a-z0-9-]+/`))) {
+    const res = await fetch(new URL(href, baseUrl), { signal: AbortSignal.timeout(30_000) });
+    if (res.ok && (await res.text()).includes('data-pagefind-body')) return href;
+  }
+  return undefined;
+}
 
 /**
  * The pages of the bar: the four a reader meets first (the home page, the
@@ -94,7 +104,7 @@ export async function pagesToMeasure(baseUrl: string): Promise<LighthousePage[]>
   if (!news) throw new Error(`${baseUrl}/news/: не найдено ни одной новости — нечего измерять`);
   const stage = (await firstEntry(baseUrl, 'roadmap')) ?? '/roadmap/stage-1/';
   const programme = await firstEntry(baseUrl, 'programs');
-  const facet = await firstLink(baseUrl, '/practices/', '/practices/(?!page/)[a-z]+/[a-z0-9-]+/');
+  const [facet] = await linksOn(baseUrl, '/practices/', '/practices/(?!page/)[a-z]+/[a-z0-9-]+/');
   return [
     { name: 'Главная', path: '/' },
     { name: 'Новость', path: news },
