@@ -382,6 +382,9 @@ export const search = {
   submit: 'Найти',
   reset: 'Сбросить',
   facetsTitle: 'Отбор практик',
+  facetsToggle: 'Отбор по признакам',
+  /** Beside the facets' toggle: how many values are ticked. */
+  facetsChosen: (n: number) => (n ? `· отмечено ${n}` : ''),
   facetLinksTitle: 'Практики по темам',
   facetLinksHint: 'Каждая ссылка открывает список практик с этим признаком.',
   sortLabel: 'Порядок',
@@ -400,7 +403,7 @@ export const search = {
   nothingMatches: 'Нет практик с выбранными признаками.',
   nothingHelp:
     'Попробуйте другое слово или его начало (например, «родител» вместо «родительского»), уберите часть отметок или посмотрите практики по темам.',
-  unavailable: 'Поиск по тексту доступен на опубликованном сайте; отбор по признакам работает и здесь.',
+  unavailable: 'Поиск и отбор по признакам работают на опубликованном сайте; здесь практики можно найти по темам.',
   /** Followed by the list of the section's parts (the page's own links, not a menu that may be out of view). */
   failed: 'Поиск по тексту сейчас не работает. Все материалы есть в разделах:',
   /** Under `npm start`: the search index is written by the build only. */
