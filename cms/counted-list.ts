@@ -7,19 +7,14 @@
  * stands above the list. Everything else — items, sorting, the checks Decap
  * asks the widget for — is the inner widget's.
  */
-import { Component, createElement, createRef, type ComponentType } from 'react';
+import { createElement, type ComponentType } from 'react';
 import { cmsUi } from '../src/i18n/ru.ts';
 import { pluralForm } from '../src/lib/plural.ts';
+import { WrappedControl } from './wrapped-control.ts';
 
 /** The part of Decap's field (an Immutable Map) the wrapper changes. */
 interface FieldMap {
   set(key: string, value: string): FieldMap;
-}
-
-/** What Decap calls on a widget's control through its ref. */
-interface ControlInstance {
-  isValid?: () => unknown;
-  focus?: (path?: string) => void;
 }
 
 interface ListProps {
@@ -35,10 +30,7 @@ export function countedField(field: FieldMap, count: number): FieldMap {
 
 /** Wraps Decap's list control so that it counts its items in Russian. */
 export function countedList(Inner: ComponentType<ListProps>): ComponentType<ListProps> {
-  return class CountedList extends Component<ListProps> {
-    private readonly inner = createRef<Component<ListProps> & ControlInstance>();
-    isValid = (): unknown => this.inner.current?.isValid?.() ?? true;
-    focus = (path?: string): void => this.inner.current?.focus?.(path);
+  return class CountedList extends WrappedControl<ListProps> {
     override render() {
       const count = this.props.value?.size ?? 0;
       return createElement(Inner, { ...this.props, field: countedField(this.props.field, count), ref: this.inner });

@@ -20,6 +20,7 @@ import { cmsUi } from '../src/i18n/ru.ts';
 import type { CmsConfig } from './config.ts';
 import { countedList } from './counted-list.ts';
 import { contentFormats } from './formats.ts';
+import { freshAsset } from './fresh-asset.ts';
 import { russianPhrases } from './locale.ts';
 import { PREVIEWS } from './previews/index.ts';
 import { loadEntries } from './decap-entries.ts';
@@ -67,6 +68,10 @@ function start(): void {
   const list = CMS.getWidget('list') as { control: never; preview?: unknown; schema?: object } | undefined;
   const registerWidget = CMS.registerWidget as (name: string, control: unknown, preview?: unknown, schema?: object) => void;
   if (list) registerWidget('list', countedList(list.control), list.preview, list.schema);
+  for (const name of ['image', 'file']) {
+    const widget = CMS.getWidget(name) as { control: never; preview?: unknown; schema?: object } | undefined;
+    if (widget) registerWidget(name, freshAsset(widget.control), widget.preview, widget.schema);
+  }
   for (const { name, extension, formatter } of contentFormats()) CMS.registerCustomFormat(name, extension, formatter);
   CMS.registerEventListener({ name: 'preSave', handler: makePreSave(pageChecks(local?.review, loadEntries)) });
   for (const css of [fontCyr400, fontLat400, fontCyr700, fontLat700, siteCss]) CMS.registerPreviewStyle(css, { raw: true });

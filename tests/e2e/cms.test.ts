@@ -193,6 +193,20 @@ describe('CMS at /admin/ (npm start)', () => {
     expect(problemsOf(`news/${SLUG}-1.md`)).toEqual([]);
   });
 
+  it('shows the cover thumbnail of a news item opened again, not an empty box', async () => {
+    await open(`#/collections/news/entries/${SLUG}`);
+    await page.locator('label[for^="src-field-"]').waitFor();
+    // Decap's placeholder is an empty SVG; the photo is a JPEG (FF D8).
+    const thumbnailStart = () =>
+      page.evaluate(async () => {
+        const img = document.querySelector('label[for^="src-field-"]')?.closest('[aria-label]')?.querySelector('img');
+        if (!img) return 'no image';
+        const bytes = new Uint8Array(await (await (await fetch(img.src)).blob()).slice(0, 2).arrayBuffer());
+        return [...bytes].map((b) => b.toString(16)).join(' ');
+      });
+    await expect.poll(thumbnailStart).toBe('ff d8');
+  });
+
   /** The news file whose front matter has this title, once the CMS has written it. */
   async function newsFileTitled(title: string): Promise<string> {
     const deadline = Date.now() + 15_000;
