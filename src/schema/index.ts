@@ -19,7 +19,7 @@ import { materialSchema } from './materials.ts';
 import { monitoringSchema } from './monitoring.ts';
 import { newsSchema } from './news.ts';
 import { practiceSchema } from './practices.ts';
-import { programSchema } from './programs.ts';
+import { programmeSchema } from './programs.ts';
 import { registrySchemaFor } from './registry.ts';
 import { roadmapSchema } from './roadmap.ts';
 import { siteSchema, vocabulariesSchema } from './settings.ts';
@@ -110,7 +110,7 @@ export const COLLECTIONS = {
     bodyLabel: 'Пояснения к программе',
     visibility: 'public',
     publishedAfter: 'order',
-    schema: programSchema,
+    schema: programmeSchema,
     route: 'programs',
     place: 'program',
     pageType: 'program',

@@ -40,7 +40,7 @@ export const ACTIVITY_STATUSES = {
   done: 'выполнено',
 } as const satisfies Record<keyof typeof PROGRESS_STATUSES, string>;
 
-export const PROGRAM_STATUSES = {
+export const PROGRAMME_STATUSES = {
   draft: 'проект',
   active: 'реализуется',
   completed: 'завершена',

@@ -103,7 +103,7 @@ describe('preSave', () => {
 
 describe('preSave and the values other entries hold', () => {
   const stage1 = demoEntries.find((e) => e.collection === 'roadmap' && e.parsed.stage === 1)!;
-  const program = demoEntries.find((e) => e.collection === 'programs')!;
+  const programme = demoEntries.find((e) => e.collection === 'programs')!;
 
   it('refuses to give a stage the number another stage has, naming the file that has it', async () => {
     const stage2 = demoEntries.find((e) => e.collection === 'roadmap' && e.parsed.stage === 2)!;
@@ -112,17 +112,17 @@ describe('preSave and the values other entries hold', () => {
   });
 
   it('refuses a new programme with a code already in use', async () => {
-    const copy = entry('programs', { ...program.parsed });
+    const copy = entry('programs', { ...programme.parsed });
     const error: unknown = await preSave(copy).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EntryRejected);
     expect((error as EntryRejected).problems).toEqual([
-      expect.objectContaining({ rule: 'duplicate', field: 'code', message: expect.stringContaining(program.file) as unknown }),
+      expect.objectContaining({ rule: 'duplicate', field: 'code', message: expect.stringContaining(programme.file) as unknown }),
     ]);
   });
 
   it('saves an entry that keeps its own value', async () => {
     await expect(preSave(entry('roadmap', { ...stage1.parsed }, { newRecord: false, path: stage1.file }))).resolves.toBeUndefined();
-    await expect(preSave(entry('programs', { ...program.parsed }, { newRecord: false, path: program.file }))).resolves.toBeUndefined();
+    await expect(preSave(entry('programs', { ...programme.parsed }, { newRecord: false, path: programme.file }))).resolves.toBeUndefined();
   });
 
   it('asks for the taken values only once the entry passes its schema', async () => {
