@@ -6,9 +6,9 @@
  * tidied (cms/normalise-entry.ts), keys follow the schema's order, the file-name
  * helper field is dropped, and long lines are never folded. Dates stay
  * `2025-03-10` — a plain string in YAML 1.2, as the schema reads it.
- * Reading keeps the file's YAML text in the entry's data, and writing an
- * existing entry edits that text (cms/keep-style.ts), so the file keeps its
- * own style and a diff shows only what changed.
+ * Reading keeps the file's text in the entry's data, and writing an existing
+ * entry edits its YAML (cms/keep-style.ts) and keeps an unchanged body as it
+ * was, so the file keeps its own style and a diff shows only what changed.
  */
 import type { ZodType } from 'astro/zod';
 import { parseDocument, stringify } from 'yaml';
@@ -78,7 +78,7 @@ function yamlText(collection: string, data: Record<string, unknown>, source?: un
   return stringify(data, { lineWidth: 0, version: '1.2' });
 }
 
-/** The data of a file's YAML text, which travels with it (SOURCE_KEY) to the next write. */
+/** The data of a YAML file, whose text travels with it (SOURCE_KEY) to the next write. */
 function readYaml(text: string): Record<string, unknown> {
   return { ...parseYaml(text), [SOURCE_KEY]: text };
 }
@@ -98,14 +98,17 @@ export function markdownFormat(collection: string): Formatter {
   return {
     fromFile(content) {
       const { yaml, body } = splitFile(content);
-      const data = readYaml(yaml);
+      const data = { ...parseYaml(yaml), [SOURCE_KEY]: content };
       const trimmed = body.replace(/^\n+/, '');
       return trimmed.trim() ? { ...data, body: trimmed } : data;
     },
     toFile(data) {
       const front = ordered(collection, entryData(collection, data));
       const body = typeof data.body === 'string' ? data.body.trim() : '';
-      return `---\n${yamlText(collection, front, data[SOURCE_KEY])}---\n${body ? `\n${body}\n` : ''}`;
+      const source = typeof data[SOURCE_KEY] === 'string' ? splitFile(data[SOURCE_KEY]) : undefined;
+      // An unchanged body is written as the file had it, with its own blank lines around it.
+      const tail = source && source.body.trim() === body ? source.body : body ? `\n${body}\n` : '';
+      return `---\n${yamlText(collection, front, source?.yaml)}---\n${tail}`;
     },
   };
 }

@@ -92,7 +92,7 @@ describe('saving an existing entry', () => {
 
   it('never writes the file’s own text into the file, and keeps a body with `---` lines whole', () => {
     const data = news.fromFile(NEWS);
-    expect(data[SOURCE_KEY]).toContain('tags: [наставничество, старт]');
+    expect(data[SOURCE_KEY]).toBe(NEWS);
     expect(data.body).toContain('После черты.');
     const after = news.toFile({ ...data, title: 'Другая' });
     expect(after).not.toContain(SOURCE_KEY);
@@ -106,6 +106,14 @@ describe('saving an existing entry', () => {
     const data = news.fromFile(plain);
     expect(news.toFile({ ...data, draft: false, tags: [] })).toBe(plain);
     expect(news.toFile({ ...data, draft: true })).toBe(plain.replace('# Новость о старте\n', 'draft: true\n# Новость о старте\n'));
+  });
+
+  it('keeps an unchanged body as the file had it, without a blank line after the front matter too', () => {
+    const tight = DOCUMENT.replace('---\n\nТекст', '---\nТекст');
+    const after = documents.toFile({ ...documents.fromFile(tight), level: 'municipal' });
+    expect(after).toBe(tight.replace('level: school', 'level: municipal'));
+    const edited = documents.toFile({ ...documents.fromFile(tight), body: 'Новый текст.' });
+    expect(edited).toBe(tight.replace('---\nТекст приказа.\n', '---\n\nНовый текст.\n'));
   });
 
   it('keeps the style of YAML collections and settings files too', () => {
