@@ -18,6 +18,7 @@ import { plainSchemaFor, type CollectionName } from '../src/schema/index.ts';
 import type { RegistryRecord } from '../src/schema/registry.ts';
 import type { SiteSettings, Vocabularies } from '../src/schema/settings.ts';
 import type { CheckRequest, EntryReview } from './check-types.ts';
+import { withoutHelperKeys } from './config.ts';
 import { namePeople } from './people-names.ts';
 
 /** An entry as Decap's backend loads it. */
@@ -46,7 +47,9 @@ export class ReviewUnavailable extends Error {
 /** True for collections the site publishes: only their entries get the privacy review. */
 export const needsPrivacyReview = (collection: string): boolean => Object.hasOwn(COLLECTION_PLACES, collection);
 
-function parsed(collection: CollectionName, data: unknown): Record<string, unknown> | undefined {
+/** The entry's data as its schema reads it; the CMS's own keys (the file's text among them) are not the entry's. */
+function parsed(collection: CollectionName, loaded: Record<string, unknown>): Record<string, unknown> | undefined {
+  const data = withoutHelperKeys(loaded);
   const result = plainSchemaFor(collection, data).safeParse(data);
   return result.success ? (result.data as Record<string, unknown>) : undefined;
 }

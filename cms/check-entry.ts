@@ -10,12 +10,12 @@
 import { issuesToProblems } from '../src/lib/error-map.ts';
 import type { Problem } from '../src/lib/problems.ts';
 import { cmsUi } from '../src/i18n/ru.ts';
-import { FILE_NAME_KEY, schemaOfCms } from './config.ts';
+import { schemaOfCms, withoutHelperKeys } from './config.ts';
 import { normaliseEntry } from './normalise-entry.ts';
 
-/** The front matter of an entry as the file will hold it: tidied, without the body and the file-name helper. */
+/** The front matter of an entry as the file will hold it: tidied, without the body and the CMS's own keys. */
 export function entryData(collection: string, data: Record<string, unknown>): Record<string, unknown> {
-  const { body: _body, [FILE_NAME_KEY]: _name, ...rest } = data;
+  const { body: _body, ...rest } = withoutHelperKeys(data);
   const schema = schemaOfCms(collection, rest);
   return schema ? normaliseEntry(schema, rest) : rest;
 }

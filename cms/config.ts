@@ -19,6 +19,15 @@ import { cmsFields, type CmsField } from './fields.ts';
 /** The data key the save hook fills with the transliterated file name; never written to the file. */
 export const FILE_NAME_KEY = '__fileName';
 
+/** The data key that carries the file's own YAML text from reading to writing (cms/keep-style.ts); never written either. */
+export const SOURCE_KEY = '__source';
+
+/** An entry's data without the keys the CMS keeps for itself. */
+export function withoutHelperKeys(data: Record<string, unknown>): Record<string, unknown> {
+  const { [FILE_NAME_KEY]: _name, [SOURCE_KEY]: _source, ...rest } = data;
+  return rest;
+}
+
 export interface CmsConfigOptions {
   /** Content root relative to the project root, forward slashes (e.g. `content`). */
   contentDir: string;

@@ -6,12 +6,17 @@
  * tidied (cms/normalise-entry.ts), keys follow the schema's order, the file-name
  * helper field is dropped, and long lines are never folded. Dates stay
  * `2025-03-10` — a plain string in YAML 1.2, as the schema reads it.
+ * Reading keeps the file's text in the entry's data, and writing an existing
+ * entry edits its YAML (cms/keep-style.ts) and keeps an unchanged body as it
+ * was, so the file keeps its own style and a diff shows only what changed.
  */
+import type { ZodType } from 'astro/zod';
 import { parseDocument, stringify } from 'yaml';
 import { COLLECTIONS } from '../src/schema/index.ts';
-import { objectFields } from '../src/schema/walk.ts';
+import { arrayElement, describe, objectFields } from '../src/schema/walk.ts';
 import { entryData } from './check-entry.ts';
-import { schemaOfCms } from './config.ts';
+import { schemaOfCms, SOURCE_KEY } from './config.ts';
+import { keepStyle, sameValue } from './keep-style.ts';
 
 /** A Decap formatter: file text ⇄ entry data (`body` holds the Markdown body). */
 export interface Formatter {
@@ -36,8 +41,46 @@ function ordered(collection: string, data: Record<string, unknown>): Record<stri
   return out;
 }
 
-function yamlText(data: Record<string, unknown>): string {
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * `value` without the keys the file did not have that only restate their
+ * schema's default, at any depth: the widgets hand back an untouched switch
+ * as `draft: false` and an untouched list as `[]`, which mean what the file
+ * meant without them.
+ */
+function withoutAddedDefaults(schema: ZodType | undefined, value: unknown, old: unknown): unknown {
+  if (!schema) return value;
+  if (Array.isArray(value)) {
+    const element = arrayElement(schema);
+    return value.map((v, i) => withoutAddedDefaults(element, v, Array.isArray(old) ? old[i] : undefined));
+  }
+  if (!isPlainObject(value) || !isPlainObject(old)) return value;
+  const fields = new Map(objectFields(schema));
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    const field = fields.get(key);
+    const info = field && describe(field);
+    if (!Object.hasOwn(old, key) && info?.hasDefault && sameValue(info.default, v)) continue;
+    out[key] = withoutAddedDefaults(field, v, old[key]);
+  }
+  return out;
+}
+
+/** The YAML of an entry: its file's own text edited where the data changed, or written afresh for a new entry. */
+function yamlText(collection: string, data: Record<string, unknown>, source?: unknown): string {
+  if (typeof source === 'string') {
+    const old = parseYaml(source);
+    const next = withoutAddedDefaults(schemaOfCms(collection, data), data, old) as Record<string, unknown>;
+    const kept = keepStyle(source, next);
+    if (kept !== undefined) return kept;
+  }
   return stringify(data, { lineWidth: 0, version: '1.2' });
+}
+
+/** The data of a YAML file, whose text travels with it (SOURCE_KEY) to the next write. */
+function readYaml(text: string): Record<string, unknown> {
+  return { ...parseYaml(text), [SOURCE_KEY]: text };
 }
 
 /** Splits `---\n…\n---\n body`; a file without front matter is all body. */
@@ -55,14 +98,17 @@ export function markdownFormat(collection: string): Formatter {
   return {
     fromFile(content) {
       const { yaml, body } = splitFile(content);
-      const data = parseYaml(yaml);
+      const data = { ...parseYaml(yaml), [SOURCE_KEY]: content };
       const trimmed = body.replace(/^\n+/, '');
       return trimmed.trim() ? { ...data, body: trimmed } : data;
     },
     toFile(data) {
       const front = ordered(collection, entryData(collection, data));
       const body = typeof data.body === 'string' ? data.body.trim() : '';
-      return `---\n${yamlText(front)}---\n${body ? `\n${body}\n` : ''}`;
+      const source = typeof data[SOURCE_KEY] === 'string' ? splitFile(data[SOURCE_KEY]) : undefined;
+      // An unchanged body is written as the file had it, with its own blank lines around it.
+      const tail = source && source.body.trim() === body ? source.body : body ? `\n${body}\n` : '';
+      return `---\n${yamlText(collection, front, source?.yaml)}---\n${tail}`;
     },
   };
 }
@@ -70,19 +116,19 @@ export function markdownFormat(collection: string): Formatter {
 /** One YAML document, for `yaml` collections. */
 export function yamlFormat(collection: string): Formatter {
   return {
-    fromFile: parseYaml,
+    fromFile: readYaml,
     toFile(data) {
-      return yamlText(ordered(collection, entryData(collection, data)));
+      return yamlText(collection, ordered(collection, entryData(collection, data)), data[SOURCE_KEY]);
     },
   };
 }
 
 /** The two settings files share one CMS collection; their data tells them apart. */
 export const settingsFormat: Formatter = {
-  fromFile: parseYaml,
+  fromFile: readYaml,
   toFile(data) {
     const name = 'schoolName' in data ? 'site' : 'vocabularies';
-    return yamlText(ordered(name, entryData(name, data)));
+    return yamlText(name, ordered(name, entryData(name, data)), data[SOURCE_KEY]);
   },
 };
 

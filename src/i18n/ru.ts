@@ -39,6 +39,16 @@ export const ui = {
   status: 'Статус',
   progress: 'Ход реализации дорожной карты',
   activitiesDone: (done: number, total: number) => `выполнено ${done} из ${total}`,
+  /** What each grey value on a card is, shown before it («Тип материала: чек-лист»). */
+  cardLabels: {
+    material: 'Тип материала',
+    form: 'Наставничество',
+    year: 'Год',
+    code: 'Код',
+    members: 'Участники',
+    status: 'Статус',
+    audience: 'Кому',
+  },
   signature: {
     mark: 'Документ подписан простой электронной подписью',
     short: 'ЭП',

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backendFromEnv } from '../../cms/backend.ts';
-import { cmsConfig, FILE_NAME_KEY } from '../../cms/config.ts';
+import { cmsConfig, FILE_NAME_KEY, SOURCE_KEY } from '../../cms/config.ts';
 import type { CmsField } from '../../cms/fields.ts';
 import { contentFormats, type Formatter } from '../../cms/formats.ts';
 import { listCollectionFiles } from '../../src/validate/read.ts';
@@ -124,6 +124,14 @@ function parsedEntries() {
 }
 
 describe('what the CMS writes', () => {
+  it('rewrites every demo file through its widgets without changing a byte', () => {
+    const files = new Map<string, string>();
+    for (const collection of Object.keys(COLLECTIONS) as CollectionName[])
+      for (const file of listCollectionFiles(collection, root)) files.set(file, fs.readFileSync(file, 'utf8'));
+    rewriteAll((collection, data) => ({ ...asDecapEntry(collection, data), [SOURCE_KEY]: data[SOURCE_KEY] }));
+    for (const [file, before] of files) expect(fs.readFileSync(file, 'utf8'), file).toBe(before);
+  });
+
   it('reads and writes every demo file without changing what it means', () => {
     const before = parsedEntries();
     expect(rewriteAll((_c, data) => data)).toBeGreaterThan(50);

@@ -2,7 +2,8 @@
  * An editor's session in real Chromium against `npm start` (Astro dev with
  * the CMS's local API, the project's own scripts/dev.ts) on a temp copy of
  * the demo content: log in, publish a news item with a Cyrillic title and a
- * photo, publish a second one with the same title, edit a practice, be
+ * photo, publish a second one with the same title, edit a practice (twice:
+ * the file changes only in the lines edited), be
  * refused an invalid document and a taken stage number, be refused — with
  * the person named, and nothing written — a text that names a registry
  * person without consent and one with a phone number, the same with the
@@ -73,6 +74,22 @@ async function waitForFile(file: string, timeoutMs = 15_000): Promise<void> {
     if (Date.now() > deadline) throw new Error(`${file} was not written`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+async function waitForText(file: string, text: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!fs.readFileSync(file, 'utf8').includes(text)) {
+    if (Date.now() > deadline) throw new Error(`${file} was not saved`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Line numbers (from 0) where two texts of the same number of lines differ; every line when the numbers differ. */
+function changedLines(before: string, after: string): number[] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  if (a.length !== b.length) return b.map((_l, i) => i);
+  return b.flatMap((line, i) => (line === a[i] ? [] : [i]));
 }
 
 const problemsOf = (relFile: string) =>
@@ -244,26 +261,35 @@ describe('CMS at /admin/ (npm start)', () => {
     expect(draft.data).toMatchObject({ title: DRAFT_TITLE, draft: true });
   });
 
-  it('edits an existing practice and keeps everything else as it was', async () => {
+  it('edits an existing practice and keeps everything else as it was, down to the file’s own lines', async () => {
     const rel = 'practices/flesh-vstrechi-dlya-vybora-nastavnika.md';
     const file = path.join(server.content, rel);
     const before = readContentFile('practices', file).file!;
+    const text = fs.readFileSync(file, 'utf8');
     await open('#/collections/practices/entries/flesh-vstrechi-dlya-vybora-nastavnika');
     const summary = page.getByLabel('Кратко');
     await summary.fill('Короткие встречи наставников и наставляемых, после которых пары выбирают друг друга сами.');
     await shot('cms-practice-editor');
     await publishNow();
-    const deadline = Date.now() + 15_000;
-    while (!fs.readFileSync(file, 'utf8').includes('выбирают друг друга сами')) {
-      if (Date.now() > deadline) throw new Error('practice was not saved');
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await waitForText(file, 'выбирают друг друга сами');
     const after = readContentFile('practices', file).file!;
     const { summary: _a, ...restAfter } = after.data as Record<string, unknown>;
     const { summary: _b, ...restBefore } = before.data as Record<string, unknown>;
     expect(restAfter).toEqual(restBefore);
     expect(after.body.trim().length).toBeGreaterThan(100);
     expect(problemsOf(rel)).toEqual([]);
+    const saved = fs.readFileSync(file, 'utf8');
+    expect(changedLines(text, saved)).toEqual([text.split('\n').findIndex((l) => l.startsWith('summary:'))]);
+
+    // Saved again with a new title, the file differs from the last save in the title line only: its flow lists stay flow lists.
+    await open('#/collections/practices/entries/flesh-vstrechi-dlya-vybora-nastavnika');
+    await page.getByLabel('Название практики').fill('Флеш-встречи, на которых наставляемые выбирают наставника');
+    await publishNow();
+    await waitForText(file, 'наставляемые выбирают наставника');
+    const retitled = fs.readFileSync(file, 'utf8');
+    expect(changedLines(saved, retitled)).toEqual([1]);
+    expect(retitled.split('\n')[1]).toBe('title: Флеш-встречи, на которых наставляемые выбирают наставника');
+    expect(retitled).toContain('difficulties: [adaptation]');
   });
 
   it('refuses to save what the build would reject, with a Russian message', async () => {

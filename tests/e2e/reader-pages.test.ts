@@ -336,13 +336,36 @@ describe("covers, the bank's controls and its cards", () => {
         select: style('select[name=sort]').borderTopStyle + ' ' + style('select[name=sort]').borderTopLeftRadius,
         reset: style('button[type=reset]').backgroundColor,
         count: style('[data-count]').whiteSpace,
-        meta: document.querySelector('.practice-card .meta')!.textContent!.replace(/\s+/g, ' ').trim(),
       };
     });
     expect(look.select).not.toMatch(/^(none|outset|inset)|^solid 0px$/);
     expect(look.reset).not.toBe('rgb(239, 239, 239)');
     expect(look.count).toBe('nowrap');
-    expect(look.meta).toMatch(/Тип материала: .+Форма наставничества: .+Год: \d{4}/);
     await page.close();
+  });
+
+  /** The grey lines of the first card on a page: their text as a reader sees it, and how many of their parts are hidden from sight. */
+  async function cardMeta(route: string, selector: string): Promise<{ text: string; hidden: number }> {
+    const page = await open(route, 375);
+    const meta = await page.evaluate((sel) => {
+      const line = document.querySelector(sel)!;
+      const hidden = [...line.querySelectorAll('*')].filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width <= 1 || r.height <= 1 || getComputedStyle(e).clip !== 'auto';
+      });
+      return { text: (line as HTMLElement).innerText.replace(/\s+/g, ' ').trim(), hidden: hidden.length };
+    }, selector);
+    await page.close();
+    return meta;
+  }
+
+  it.each([
+    ['/practices/', '.practice-card .meta', /^Тип материала: \S.* Наставничество: \S.* Год: \d{4}$/],
+    ['/programs/', '.card .meta', /^Код: \S+ Наставничество: \S.* Участники: (пара|группа) Статус: \S+/],
+    ['/materials/', '.card .meta', /^Тип материала: \S.* Кому: \S.*/],
+  ])('says in sight what each grey value on a card of %s is', async (route, selector, expected) => {
+    const meta = await cardMeta(route, selector);
+    expect(meta.hidden).toBe(0);
+    expect(meta.text).toMatch(expected);
   });
 });

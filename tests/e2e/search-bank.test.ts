@@ -19,11 +19,19 @@ import { orderPractices } from '../../src/lib/practices.ts';
 import { foundPractices } from '../../src/lib/search/counts.ts';
 import { BANK_PAGE_SIZE } from '../../src/lib/search/facets.ts';
 import { reviewContent } from '../../src/privacy/gate.ts';
+import { MATERIAL_TYPES, MENTORING_FORMS, type MentoringForm } from '../../src/schema/vocab.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { DEMO_CONTENT, testDist } from '../helpers/paths.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 
-type PracticeData = { year: number; status: string; form: string; best?: { year: number } };
+type PracticeData = {
+  title: string;
+  year: number;
+  status: string;
+  form: MentoringForm;
+  materialType: keyof typeof MATERIAL_TYPES;
+  best?: { year: number };
+};
 const practices = orderPractices(
   [...reviewContent(DEMO_CONTENT).entries.get('practices')!.values()].map((e) => ({ id: e.id, data: e.parsed as unknown as PracticeData })),
 );
@@ -124,6 +132,12 @@ describe('the bank', () => {
     const page = await open('/practices/');
     await searchFor(page, 'родительского собрания', /^Найден/);
     expect((await titles(page))[0]).toBe('Чек-лист первого родительского собрания');
+    // The script's card says what each grey value is, in the words of the card the build writes.
+    const found = practices.find((p) => p.data.title === 'Чек-лист первого родительского собрания')!.data;
+    const meta = await page.locator('[data-list] > li .meta').first().innerText();
+    expect(meta.replace(/\s+/g, ' ').trim()).toBe(
+      `Тип материала: ${MATERIAL_TYPES[found.materialType]} Наставничество: ${MENTORING_FORMS[found.form]} Год: ${found.year}`,
+    );
     await context.close();
   });
 

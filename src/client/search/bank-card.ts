@@ -2,11 +2,12 @@
  * A practice card built in the browser from the bank's index, with the
  * markup of SearchPracticeCard.astro: title, best-practice mark, type, form
  * and year, and the excerpt with the query's words marked. The labels of
- * type and form come from the page's own facet checkboxes, so no vocabulary
+ * type and form come from the page's own facet checkboxes (as the vocabulary
+ * writes them, `data-label`, not capitalised for the list), so no vocabulary
  * is shipped twice. A card starts as an empty placeholder of about a card's
  * height and is filled when its fragment arrives.
  */
-import { search } from '../../i18n/ru.ts';
+import { search, ui } from '../../i18n/ru.ts';
 import { excerptNodes, type PagefindFragment } from './pagefind.ts';
 
 /** Label of a facet value by `group:value`. */
@@ -37,11 +38,11 @@ export function fillCard(li: HTMLLIElement, data: PagefindFragment, labels: Face
   const parts: Node[] = [el('h2', '', link)];
   const best = Number(data.meta.best);
   if (best) parts.push(el('p', 'practice-card__best', el('span', 'badge status-done', search.bestMark(best))));
-  // Each grey value says what it is to a screen reader, as on the card the build writes (SearchPracticeCard.astro).
+  // Each grey value says what it is, in the words of the card the build writes (SearchPracticeCard.astro).
   const values = { material: label('material'), form: label('form'), year: data.meta.date ?? '' } as const;
   const meta = Object.entries(values)
     .filter(([, value]) => value)
-    .map(([key, value]) => el('span', '', el('span', 'visually-hidden', `${search.legends[key as keyof typeof values]}: `), value));
+    .map(([key, value]) => el('span', '', `${ui.cardLabels[key as keyof typeof values]}: ${value}`));
   parts.push(el('p', 'meta', ...meta.flatMap((span, i) => (i ? [' ', span] : [span]))));
   parts.push(el('p', 'excerpt', ...excerptNodes(data.excerpt)));
   li.replaceChildren(...parts);

@@ -55,7 +55,7 @@ export function startBank(): void {
   const known = Object.fromEntries(keys.map((k) => [k, boxes.filter((b) => b.name === k).map((b) => b.value)]));
   const years = { year: known.year ?? [], best: known.best ?? [] };
   const countOf = (b: HTMLInputElement) => b.closest('label')?.querySelector<HTMLElement>('[data-count]') ?? undefined;
-  const labels = new Map(boxes.map((b) => [`${b.name}:${b.value}`, b.nextElementSibling?.textContent?.trim() ?? b.value]));
+  const labels = new Map(boxes.map((b) => [`${b.name}:${b.value}`, b.dataset.label ?? b.value]));
   /** The counts of the whole bank, as built: right while nothing is searched or ticked. */
   const totals = new Map(boxes.map((b) => [b, countOf(b)?.textContent ?? '']));
   const bankTotal = status.textContent ?? '';
