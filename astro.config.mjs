@@ -4,12 +4,9 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { cmsAdmin } from './cms/server/integration.ts';
 import { contentGate } from './src/integrations/content-gate.ts';
-import { leakScan } from './src/integrations/leak-scan.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
-import { securityHeaders } from './src/integrations/security-headers.ts';
 import { ogImages } from './src/integrations/og-images.ts';
+import { postSteps } from './src/integrations/post-steps.ts';
 import { publishUploads } from './src/integrations/publish-uploads.ts';
-import { stripMetadata } from './src/integrations/strip-metadata.ts';
 import { publishOutput, stageOutput } from './src/integrations/staged-output.ts';
 import { cacheDir } from './src/io/cache-dir.ts';
 import { inSitemap } from './src/lib/indexing.ts';
@@ -27,6 +24,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // The build writes into a staging folder (stageOutput, first) that replaces dist/ only when
   // every post-build step has passed (publishOutput, last); the leak scan reads it just before.
+  // Under `npm run build` the post-steps (image metadata, headers, search index, leak scan) run
+  // in a process of their own after Astro has exited (src/integrations/post-steps.ts).
   integrations: [
     stageOutput(),
     contentGate(),
@@ -35,10 +34,7 @@ export default defineConfig({
     ogImages(),
     cmsAdmin(),
     publishUploads(),
-    stripMetadata(),
-    securityHeaders(),
-    pagefindIndex(),
-    leakScan(),
+    ...postSteps(),
     publishOutput(),
   ],
 });

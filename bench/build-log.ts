@@ -59,10 +59,13 @@ export const STEPS: readonly { key: string; label: string; end: RegExp }[] = [
   { key: 'sitemap', label: 'Карта сайта', end: /\[@astrojs\/sitemap\]/ },
   { key: 'og', label: 'Карточки для соцсетей (ожидание и копирование)', end: /\[nastavnik:og-images\]/ },
   { key: 'cms', label: 'Редактор /admin/ (ожидание сборки и копирование)', end: /\[nastavnik:cms\]/ },
+  { key: 'uploads', label: 'Публикация загруженных файлов', end: /\[nastavnik:publish-uploads\]/ },
+  { key: 'handoff', label: 'Выход Astro, запуск процесса проверок', end: /\[nastavnik:post-steps\]/ },
   { key: 'strip', label: 'Очистка метаданных изображений', end: /\[nastavnik:strip-metadata\]/ },
   { key: 'headers', label: 'Заголовки безопасности', end: /\[nastavnik:security-headers\]/ },
   { key: 'pagefind', label: 'Поисковый индекс (Pagefind)', end: /\[nastavnik:pagefind\]/ },
   { key: 'leak', label: 'Проверка dist/ на утечки персональных данных', end: /\[nastavnik:leak-scan\]/ },
+  { key: 'publish', label: 'Замена dist/ (старый выпуск удаляется)', end: /\[nastavnik:publish-output\]/ },
 ];
 
 /** A log as saved next to the results: seconds since the start, two spaces, the line. */

@@ -34,6 +34,8 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const BENCH = path.join(ROOT, '.cache', 'bench');
 const CONTROL_ROOT = path.join(ROOT, '.cache', 'bench-control');
 const ASTRO = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+/** The project's build command (`npm run build`): Astro, then the post-steps in a process of their own. */
+const BUILD = path.join(ROOT, 'scripts', 'build.ts');
 /** The raw figures of the last run, from which `--report-only` writes the report again. */
 const RESULTS_JSON = path.join(BENCH, 'results.json');
 
@@ -108,17 +110,20 @@ const DOT_ASTRO = path.join(ROOT, '.astro');
 const DOT_ASTRO_SNAPSHOT = path.join(BENCH, 'dot-astro');
 
 interface BuildOptions {
-  /** Extra Node flags of the build process (e.g. `--cpu-prof`). */
-  nodeFlags?: string[];
+  /** Node options of every process of the build (e.g. `--cpu-prof`), through NODE_OPTIONS. */
+  nodeOptions?: string;
   /** Restore `.astro/` as the cold build left it before building, and save it after. */
   dotAstro?: 'save' | 'restore';
 }
 
-/** One measured `astro build`, holding the project's Astro lock so no other build shares the machine's cores. */
-async function astroBuild(
+/**
+ * One measured build — the project's `npm run build` or the control's `astro build` — holding the
+ * project's Astro lock so no other build shares the machine's cores.
+ */
+async function measuredBuild(
   key: BuildKey,
   cwd: string,
-  args: string[],
+  command: string[],
   env: Record<string, string>,
   options: BuildOptions = {},
 ): Promise<BuildRun> {
@@ -129,9 +134,9 @@ async function astroBuild(
     async () => {
       if (options.dotAstro === 'restore') fs.cpSync(DOT_ASTRO_SNAPSHOT, DOT_ASTRO, { recursive: true, force: true });
       const loadBefore = os.loadavg()[0]!;
-      const measured = await measure(process.execPath, [...(options.nodeFlags ?? []), ASTRO, 'build', ...args], {
+      const measured = await measure(process.execPath, command, {
         cwd,
-        env,
+        env: options.nodeOptions ? { ...env, NODE_OPTIONS: options.nodeOptions } : env,
         timeoutMs: BUILD_TIMEOUT_MS,
       });
       if (options.dotAstro === 'save' && measured.code === 0) {
@@ -211,25 +216,25 @@ export async function main(): Promise<void> {
   const controlCaches = [path.join(BENCH, 'control-astro-cache'), path.join(BENCH, 'control-compile-cache')];
   writeControlProject(CONTROL_ROOT, content);
   fresh(controlDist, ...controlCaches);
-  const control = await astroBuild('control', CONTROL_ROOT, ['--root', CONTROL_ROOT, '--outDir', controlDist], {
+  const control = await measuredBuild('control', CONTROL_ROOT, [ASTRO, 'build', '--root', CONTROL_ROOT, '--outDir', controlDist], {
     ASTRO_CACHE_DIR: controlCaches[0]!,
     NODE_COMPILE_CACHE: controlCaches[1]!,
   });
 
   fresh(dist, ...caches);
-  const cold = await astroBuild('cold', ROOT, ['--outDir', dist], fullEnv, { dotAstro: 'save' });
+  const cold = await measuredBuild('cold', ROOT, [BUILD, '--outDir', dist], fullEnv, { dotAstro: 'save' });
   const pagefindBytes = dirBytes(path.join(dist, 'pagefind'));
   editCorpus(corpus);
-  const warm = await astroBuild('warm', ROOT, ['--outDir', dist], fullEnv, { dotAstro: 'restore' });
+  const warm = await measuredBuild('warm', ROOT, [BUILD, '--outDir', dist], fullEnv, { dotAstro: 'restore' });
   let profile: BenchResult['profile'];
   if (values.profile) {
     const dir = path.join(BENCH, 'profile');
     fresh(dir);
-    const run = await astroBuild('profile', ROOT, ['--outDir', dist], fullEnv, {
+    const run = await measuredBuild('profile', ROOT, [BUILD, '--outDir', dist], fullEnv, {
       dotAstro: 'restore',
-      nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+      nodeOptions: `--cpu-prof --cpu-prof-dir=${dir}`,
     });
-    // The main thread's profile is the largest; worker threads (link-preview cards) write their own.
+    // Astro's main thread has the largest profile; the post-step process and worker threads write their own.
     const main = fs
       .readdirSync(dir)
       .map((f) => path.join(dir, f))
