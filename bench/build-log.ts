@@ -137,7 +137,7 @@ export function parseBuildLog(lines: readonly LogLine[], totalMs: number): Build
   const leak = /проверено файлов: (\d+) \(\d+ КБ текста[^)]*\) за (\d+) мс, утечек: (\d+)/.exec(text);
   if (leak) figures.leakScan = { files: num(leak[1]), ms: num(leak[2]), leaks: num(leak[3]) };
 
-  const strip = /изображений проверено: (\d+), .*\((\d+) мс\)/.exec(text);
+  const strip = /изображений проверено: (\d+)\b.*\((\d+) мс\)/.exec(text);
   if (strip) figures.stripMetadata = { images: num(strip[1]), ms: num(strip[2]) };
 
   const cms = /редактор \/admin\/: (?:собран за ([\d.]+) с|взят из кэша)/.exec(text);
