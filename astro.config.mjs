@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { cmsAdmin } from './cms/server/integration.ts';
 import { contentGate } from './src/integrations/content-gate.ts';
 import { ogImages } from './src/integrations/og-images.ts';
+import { pageCache } from './src/integrations/page-cache.ts';
 import { postSteps } from './src/integrations/post-steps.ts';
 import { publishUploads } from './src/integrations/publish-uploads.ts';
 import { publishOutput, stageOutput } from './src/integrations/staged-output.ts';
@@ -22,6 +23,8 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },
+  // Entry pages whose sources did not change are copied from the previous build (src/integrations/page-cache.ts).
+  experimental: { incrementalBuild: true },
   // The build writes into a staging folder (stageOutput, first) that replaces dist/ only when
   // every post-build step has passed (publishOutput, last); the leak scan reads it just before.
   // Under `npm run build` the post-steps (image metadata, headers, search index, leak scan) run
@@ -31,6 +34,7 @@ export default defineConfig({
     contentGate(),
     mdx(),
     sitemap({ filter: inSitemap }),
+    pageCache(),
     ogImages(),
     cmsAdmin(),
     publishUploads(),

@@ -42,7 +42,7 @@ export function stageOutput(): AstroIntegration {
         if (command !== 'build') return;
         const outDir = path.resolve(fileURLToPath(config.outDir));
         const staging = stagingDirOf(outDir);
-        for (const old of removeLeftovers(outDir, [staging])) logger.info(`удалена папка прерванной сборки: ${path.relative(root, old)}`);
+        for (const old of removeLeftovers(outDir)) logger.info(`удалена папка прерванной сборки: ${path.relative(root, old)}`);
         state.root = path.resolve(root);
         state.outDir = outDir;
         state.staging = staging;

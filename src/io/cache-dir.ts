@@ -5,7 +5,8 @@
  * or a benchmark isolates all of them with one variable.
  *
  * `NASTAVNIK_CACHE_DIR` (default `.cache/nastavnik` in the project) holds:
- * - `astro/`       Astro's data store and its optimised images;
+ * - `astro/`       Astro's data store, its optimised images, and the entry pages
+ *                  of the last build with what each route read (page-cache.ts);
  * - `markdown/`    rendered bodies by content hash;
  * - `og/`          social cards (PNG) by card hash, one folder per content root;
  * - `leak-scan/`   clean verdicts of the leak scan, one file per content root;
