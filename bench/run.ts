@@ -23,7 +23,7 @@ import { editCorpus, writeCorpus, type Corpus } from './corpus/write.ts';
 import { CURVE_SCALES, curveMarkdown, curveSvg, type CurvePoint } from './curve.ts';
 import { writeMarkdown } from './markdown-file.ts';
 import { measure } from './measure.ts';
-import { dirBytes, weighSite } from './page-weight.ts';
+import { dirBytes, weighBankPage, weighSite } from './page-weight.ts';
 import { hotSpots, summariseProfile, type CpuProfile } from './profile.ts';
 import { resultsMarkdown, seconds, mb, summaryText, type BenchResult, type BuildRun, type Machine } from './report.ts';
 import { serveSite } from './serve-site.ts';
@@ -240,6 +240,7 @@ export async function main(): Promise<void> {
 
   process.stdout.write('Вес страниц… ');
   const { site: weight } = weighSite(dist);
+  const bank = weighBankPage(dist);
   console.log(`${weight.pages} страниц`);
 
   // The browser measurements come last; when one fails, the report says so and keeps every other figure.
@@ -283,6 +284,7 @@ export async function main(): Promise<void> {
     cold,
     warm,
     weight,
+    ...(bank ? { bank } : {}),
     pagefindBytes,
     queries,
     ...(lighthouse ? { lighthouse } : {}),
@@ -380,6 +382,8 @@ function rereadLogs(): BenchResult {
   if (!fs.existsSync(RESULTS_JSON))
     throw new Error(`${path.relative(ROOT, RESULTS_JSON)}: нет результатов прошлого запуска — запустите замер`);
   const result = JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8')) as BenchResult;
+  // Results of runs before the bank page was weighed: the site of the last run is still there.
+  result.bank ??= weighBankPage(path.join(BENCH, 'dist'));
   for (const key of ['control', 'cold', 'warm'] as const) {
     if (!fs.existsSync(logFile(key))) continue;
     result[key].figures = parseBuildLog(readLog(fs.readFileSync(logFile(key), 'utf8')), result[key].wallMs);
