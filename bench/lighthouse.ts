@@ -1,6 +1,7 @@
 /**
  * Lighthouse on the pages a reader meets first — the home page, a news item,
- * a roadmap stage and the practices bank — with Debian's Chromium and the
+ * a roadmap stage and the practices bank — and on the pages that grow or
+ * that inspectors read (the news list, a facet page, a programme), with Debian's Chromium and the
  * mobile preset, as the quality bar of the section asks (each category at
  * least 98). A built `dist/` is served with the site's security headers,
  * gzip and cache policy (bench/serve-site.ts); a running site is measured by
@@ -69,28 +70,49 @@ export interface LighthouseResult {
   failing: FailingAudit[];
 }
 
-/** The first link under `section` on the section's index page, e.g. a news item. */
-async function firstEntry(baseUrl: string, section: string): Promise<string | undefined> {
-  const res = await fetch(new URL(`/${section}/`, baseUrl), { signal: AbortSignal.timeout(30_000) });
-  if (!res.ok) return undefined;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The addresses on page `from` (a site path) that `target` (a regular expression source) matches whole, in order. */
+async function linksOn(baseUrl: string, from: string, target: string): Promise<string[]> {
+  const res = await fetch(new URL(from, baseUrl), { signal: AbortSignal.timeout(30_000) });
+  if (!res.ok) return [];
   const html = await res.text();
-  const re = new RegExp(`href="(?:${baseUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})?(/${section}/[a-z0-9-]+/)"`, 'g');
-  for (const m of html.matchAll(re)) {
-    if (!/\/(page|feed)\b/.test(m[1]!)) return m[1];
+  return [...html.matchAll(new RegExp(`href="(?:${escape(baseUrl)})?(${target})"`, 'g'))].map((m) => m[1]!);
+}
+
+/**
+ * The first entry page the index of `section` links to, e.g. the newest news
+ * item: a page the search index reads (`data-pagefind-body`), so not a page
+ * of the list, a feed or a blank form beside the entries.
+ */
+async function firstEntry(baseUrl: string, section: string): Promise<string | undefined> {
+  for (const href of new Set(await linksOn(baseUrl, `/${section}/`, `/${section}/[a-z0-9-]+/`))) {
+    const res = await fetch(new URL(href, baseUrl), { signal: AbortSignal.timeout(30_000) });
+    if (res.ok && (await res.text()).includes('data-pagefind-body')) return href;
   }
   return undefined;
 }
 
-/** The four pages of the bar; the news item is the newest one the news page links to. */
+/**
+ * The pages of the bar: the four a reader meets first (the home page, the
+ * newest news item, a roadmap stage, the bank), and the lists that grow
+ * with the years (the news list, a facet page of the bank) and a programme,
+ * the page inspectors read most.
+ */
 export async function pagesToMeasure(baseUrl: string): Promise<LighthousePage[]> {
   const news = await firstEntry(baseUrl, 'news');
   if (!news) throw new Error(`${baseUrl}/news/: не найдено ни одной новости — нечего измерять`);
   const stage = (await firstEntry(baseUrl, 'roadmap')) ?? '/roadmap/stage-1/';
+  const programme = await firstEntry(baseUrl, 'programs');
+  const [facet] = await linksOn(baseUrl, '/practices/', '/practices/(?!page/)[a-z]+/[a-z0-9-]+/');
   return [
     { name: 'Главная', path: '/' },
     { name: 'Новость', path: news },
     { name: 'Этап дорожной карты', path: stage },
     { name: 'Методическая копилка', path: '/practices/' },
+    ...(facet ? [{ name: 'Копилка по признаку', path: facet }] : []),
+    ...(programme ? [{ name: 'Программа', path: programme }] : []),
+    { name: 'Новости', path: '/news/' },
   ];
 }
 
@@ -198,7 +220,7 @@ export function lighthouseMarkdown(results: readonly LighthouseResult[]): string
   return lines.join('\n');
 }
 
-const HELP = `Lighthouse (мобильный профиль, Chromium из Debian) на главной, новости, этапе дорожной карты и в копилке.
+const HELP = `Lighthouse (мобильный профиль, Chromium из Debian) на главной, новости, этапе дорожной карты, в копилке, на странице копилки по признаку, программе и списке новостей.
 
 Использование: npm run lighthouse [-- --dist ПАПКА | --url АДРЕС] [--runs 3]
 

@@ -3,8 +3,8 @@
  * групп» (.docx) from the school year's programmes. A private file in
  * private/drafts/: it names people. See docs/methodologist-guide.md.
  */
+import { fail, parseCommand, schoolYearOption } from '../src/io/cli.ts';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { contentDir, displayPath } from '../src/lib/content-dir.ts';
 import { todayIso } from '../src/lib/dates.ts';
 import { pack } from '../src/lib/docx/blocks.ts';
@@ -12,7 +12,6 @@ import { DraftContentError, loadDraftContent } from '../src/tools/docx/draft-con
 import { orderDocument } from '../src/lib/docx/order.ts';
 import { findRegulation } from '../src/lib/docx/sources.ts';
 import { plural } from '../src/lib/plural.ts';
-import { isSchoolYear, schoolYearOf } from '../src/tools/survey/school-year.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { privateDir } from '../src/io/private-dir.ts';
 import { isWorkingDay } from '../src/tools/working-days.ts';
@@ -29,26 +28,17 @@ const HELP = `Проект приказа «О закреплении наста
 командой npm run match -- --accept). Файл записывается в private/drafts/: в нём
 ФИО участников, это закрытый черновик. Работает с CONTENT_DIR.`;
 
-const { values } = parseArgs({ options: { year: { type: 'string' }, all: { type: 'boolean' }, help: { type: 'boolean' } } });
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+const { values } = parseCommand(HELP, { year: { type: 'string' }, all: { type: 'boolean' } });
 const today = todayIso();
-const schoolYear = values.year ?? schoolYearOf(today);
-if (!isSchoolYear(schoolYear)) {
-  console.error(`Ошибка: --year: ожидается учебный год вида 2026-2027, получено «${schoolYear}»`);
-  process.exit(2);
-}
+const schoolYear = schoolYearOption(values.year, today);
 
 try {
   const content = loadDraftContent(contentDir());
   const programs = content.programs.filter((p) => p.data.schoolYear === schoolYear && (values.all || p.data.order === undefined));
   if (programs.length === 0) {
-    console.error(
-      `Ошибка: в ${schoolYear} учебном году нет программ${values.all ? '' : ', не закреплённых приказом (добавьте --all, чтобы включить все)'}. Примите пары: npm run match -- --accept …`,
+    fail(
+      `в ${schoolYear} учебном году нет программ${values.all ? '' : ', не закреплённых приказом (добавьте --all, чтобы включить все)'}. Примите пары: npm run match -- --accept …`,
     );
-    process.exit(1);
   }
   const missing = programs
     .flatMap((p) => [p.data.mentor, ...p.data.mentees, ...(p.data.curator ? [p.data.curator] : [])])

@@ -4,7 +4,7 @@
  * private file in private/drafts/: it names people and the mentee's
  * difficulties. See docs/methodologist-guide.md.
  */
-import { parseArgs } from 'node:util';
+import { fail, parseCommand, runCommand, usage } from '../src/io/cli.ts';
 import { contentDir, displayPath } from '../src/lib/content-dir.ts';
 import { todayIso } from '../src/lib/dates.ts';
 import { pack } from '../src/lib/docx/blocks.ts';
@@ -24,24 +24,16 @@ const HELP = `Персонализированная программа наст
 Файл записывается в private/drafts/: в нём ФИО и профессиональные затруднения
 наставляемого — это закрытый документ. Работает с CONTENT_DIR.`;
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean' } } });
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+const { positionals } = parseCommand(HELP, {});
 const wanted = positionals[0];
-if (!wanted) {
-  console.error('Ошибка: укажите программу, например npm run draft:program -- np-2026-01. Справка: --help');
-  process.exit(2);
-}
+if (!wanted) usage('укажите программу, например npm run draft:program -- np-2026-01');
 
-try {
+await runCommand(async () => {
   const content = loadDraftContent(contentDir());
   const programme = content.programs.find((p) => p.id === wanted || p.data.code.toLowerCase() === wanted.toLowerCase());
   if (!programme) {
     const known = content.programs.map((p) => `${p.id} (${p.data.code})`).join(', ');
-    console.error(`Ошибка: программа «${wanted}» не найдена. Есть: ${known || 'ни одной'}.`);
-    process.exit(1);
+    fail(`программа «${wanted}» не найдена. Есть: ${known || 'ни одной'}.`);
   }
   const order = orderRef(content.documents, programme.data.order);
   const doc = programmeDocument({
@@ -56,10 +48,4 @@ try {
   writeFileAtomic(file, await pack(doc));
   console.log(`Программа ${programme.data.code} → ${displayPath(file)}`);
   console.log('Это закрытый документ с ФИО и затруднениями наставляемого: не публикуйте его.');
-} catch (e) {
-  if (e instanceof DraftContentError) {
-    console.error(`Ошибка: ${e.message}`);
-    process.exit(1);
-  }
-  throw e;
-}
+}, [DraftContentError]);

@@ -4,14 +4,13 @@
  * (stage 6) from a form service's export. Dry run by default; `--write`
  * applies. See docs/methodologist-guide.md and src/tools/survey/import-command.ts.
  */
+import { fail, parseCommand, schoolYearOption, usage } from '../src/io/cli.ts';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { contentDir, displayPath } from '../src/lib/content-dir.ts';
 import { todayIso } from '../src/lib/dates.ts';
 import { readVocabularies } from '../src/validate/site-settings.ts';
 import { MappingError, type SurveyKind } from '../src/tools/survey/mapping.ts';
 import { TableReadError } from '../src/tools/survey/read-table.ts';
-import { isSchoolYear, schoolYearOf } from '../src/tools/survey/school-year.ts';
 import { SecretKeyError } from '../src/privacy/secret-key.ts';
 import { ImportRefused, runImport } from '../src/tools/survey/import-command.ts';
 
@@ -43,40 +42,25 @@ const HELP = `Импорт анкет из выгрузки Яндекс Фор�
 формы. Каждую запись с --write отменяет npm run undo. Работает с CONTENT_DIR
 (по умолчанию content/) и PRIVATE_DIR (по умолчанию private/).`;
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    kind: { type: 'string' },
-    write: { type: 'boolean' },
-    overwrite: { type: 'boolean' },
-    mapping: { type: 'string' },
-    'make-mapping': { type: 'string' },
-    encoding: { type: 'string' },
-    cycle: { type: 'string' },
-    role: { type: 'string' },
-    help: { type: 'boolean' },
-  },
+const { values, positionals } = parseCommand(HELP, {
+  kind: { type: 'string' },
+  write: { type: 'boolean' },
+  overwrite: { type: 'boolean' },
+  mapping: { type: 'string' },
+  'make-mapping': { type: 'string' },
+  encoding: { type: 'string' },
+  cycle: { type: 'string' },
+  role: { type: 'string' },
 });
-
-function fail(message: string, code = 1): never {
-  console.error(`Ошибка: ${message}`);
-  process.exit(code);
-}
-
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
 const file = positionals[0];
-if (!file) fail('укажите файл выгрузки. Справка: npm run import:survey -- --help', 2);
+if (!file) usage('укажите файл выгрузки');
 const kind = values.kind as SurveyKind | undefined;
-if (!kind || !['mentee', 'mentor', 'monitoring'].includes(kind)) fail('укажите --kind mentee, --kind mentor или --kind monitoring', 2);
-if (values.role && !['mentor', 'mentee'].includes(values.role)) fail('--role: допустимо mentor или mentee', 2);
+if (!kind || !['mentee', 'mentor', 'monitoring'].includes(kind)) usage('укажите --kind mentee, --kind mentor или --kind monitoring');
+if (values.role && !['mentor', 'mentee'].includes(values.role)) usage('--role: допустимо mentor или mentee');
 
 const root = contentDir();
 const today = todayIso();
-const cycle = values.cycle ?? schoolYearOf(today);
-if (!isSchoolYear(cycle)) fail(`--cycle: ожидается учебный год вида 2025-2026, получено «${cycle}»`, 2);
+const cycle = schoolYearOption(values.cycle, today, '--cycle');
 const vocab = readVocabularies(root);
 if (!vocab)
   fail(

@@ -4,9 +4,8 @@
  * curator approved into a draft programme; `--reject` turns one down for the
  * school year. See docs/methodologist-guide.md and src/tools/matching/.
  */
-import { parseArgs } from 'node:util';
+import { parseCommand, runCommand, schoolYearOption, usage } from '../src/io/cli.ts';
 import { todayIso } from '../src/lib/dates.ts';
-import { isSchoolYear, schoolYearOf } from '../src/tools/survey/school-year.ts';
 import { MatchRefused, runMatch } from '../src/tools/matching/match-command.ts';
 
 const HELP = `Подбор наставников для наставляемых без пары (этап 4 дорожной карты).
@@ -29,30 +28,16 @@ private/match/ новым файлом при каждом запуске — э
 и профессиональные запросы педагогов. --accept и --reject отменяет npm run undo.
 Работает с CONTENT_DIR и PRIVATE_DIR.`;
 
-const { values } = parseArgs({
-  options: {
-    year: { type: 'string' },
-    accept: { type: 'string', multiple: true },
-    reject: { type: 'string', multiple: true },
-    help: { type: 'boolean' },
-  },
+const { values } = parseCommand(HELP, {
+  year: { type: 'string' },
+  accept: { type: 'string', multiple: true },
+  reject: { type: 'string', multiple: true },
 });
-
-function fail(message: string, code = 1): never {
-  console.error(`Ошибка: ${message}`);
-  process.exit(code);
-}
-
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
 const today = todayIso();
-const schoolYear = values.year ?? schoolYearOf(today);
-if (!isSchoolYear(schoolYear)) fail(`--year: ожидается учебный год вида 2026-2027, получено «${schoolYear}»`, 2);
-if (values.accept?.length && values.reject?.length) fail('--accept и --reject — разными командами', 2);
+const schoolYear = schoolYearOption(values.year, today);
+if (values.accept?.length && values.reject?.length) usage('--accept и --reject — разными командами');
 
-try {
+await runCommand(() => {
   runMatch(
     {
       schoolYear,
@@ -63,7 +48,4 @@ try {
     },
     (line) => console.log(line),
   );
-} catch (e) {
-  if (e instanceof MatchRefused) fail(e.message, e.code);
-  throw e;
-}
+}, [MatchRefused]);

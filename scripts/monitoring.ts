@@ -4,16 +4,15 @@
  * content/monitoring/<cycle>.yaml. Groups of fewer than 5 respondents are
  * suppressed; open answers are never published. See docs/methodologist-guide.md.
  */
+import { fail, parseCommand, schoolYearOption } from '../src/io/cli.ts';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { Document, isScalar, parseDocument, visit } from 'yaml';
 import { contentDir, displayPath } from '../src/lib/content-dir.ts';
 import { todayIso } from '../src/lib/dates.ts';
 import { aggregateGroups, cycleSummary, groupSummary, type GroupResult } from '../src/lib/monitoring.ts';
 import { plural } from '../src/lib/plural.ts';
-import { isSchoolYear, schoolYearOf } from '../src/tools/survey/school-year.ts';
-import { reviewContent } from '../src/privacy/gate.ts';
+import { errorsIn, reviewContent } from '../src/privacy/gate.ts';
 import { toolsUi } from '../src/i18n/ru.ts';
 import { applyChanges } from '../src/tools/journal.ts';
 import { COLLECTIONS } from '../src/schema/index.ts';
@@ -37,22 +36,13 @@ const HELP = `Сводные результаты мониторинга (эта
 и выводы уже существующего файла сохраняются. Запись отменяет npm run undo.
 Работает с CONTENT_DIR и PRIVATE_DIR.`;
 
-const { values } = parseArgs({ options: { cycle: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean' } } });
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
-function fail(message: string, code = 1): never {
-  console.error(`Ошибка: ${message}`);
-  process.exit(code);
-}
+const { values } = parseCommand(HELP, { cycle: { type: 'string' }, 'dry-run': { type: 'boolean' } });
 const today = todayIso();
-const cycle = values.cycle ?? schoolYearOf(today);
-if (!isSchoolYear(cycle)) fail(`--cycle: ожидается учебный год вида 2025-2026, получено «${cycle}»`, 2);
+const cycle = schoolYearOption(values.cycle, today, '--cycle');
 
 const root = contentDir();
 const index = reviewContent(root);
-const broken = index.problems.filter((p) => p.file.includes('/registry/answers/') && p.severity === 'error');
+const broken = errorsIn(index, 'answers', root);
 if (broken.length) fail(`файлы ответов с ошибками — исправьте их сначала:\n${broken.map((p) => `  ${p.file}: ${p.message}`).join('\n')}`);
 const batches = [...(index.entries.get('answers')?.values() ?? [])]
   .map((e) => ({ file: e.file, data: e.parsed as unknown as SurveyAnswers }))

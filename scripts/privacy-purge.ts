@@ -4,7 +4,7 @@
  * wrote it, writes the act and prints the commands that clean the Git
  * history. See src/tools/purge-command.ts.
  */
-import { parseArgs } from 'node:util';
+import { parseCommand, runCommand, usage } from '../src/io/cli.ts';
 import { todayIso } from '../src/lib/dates.ts';
 import { PurgeError, runPurge } from '../src/tools/purge-command.ts';
 
@@ -28,29 +28,12 @@ const HELP = `Уничтожение персональных данных уч�
   --out DIR   куда писать акт и список замен (по умолчанию PRIVATE_DIR, то есть private/)
   --help      эта справка`;
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    'dry-run': { type: 'boolean' },
-    force: { type: 'boolean' },
-    out: { type: 'string' },
-    help: { type: 'boolean' },
-  },
-});
-if (values.help || positionals.length !== 1) {
-  console.log(HELP);
-  process.exit(values.help ? 0 : 2);
-}
+const { values, positionals } = parseCommand(HELP, { 'dry-run': { type: 'boolean' }, force: { type: 'boolean' }, out: { type: 'string' } });
+if (positionals.length !== 1) usage('укажите одного участника: npm run privacy:purge -- p-007');
 
-try {
+await runCommand(async () => {
   await runPurge(
     { id: positionals[0]!, today: todayIso(), dryRun: Boolean(values['dry-run']), force: Boolean(values.force), out: values.out },
     (line) => console.log(line),
   );
-} catch (err) {
-  if (err instanceof PurgeError) {
-    console.error(`Ошибка: ${err.message}`);
-    process.exit(1);
-  }
-  throw err;
-}
+}, [PurgeError]);

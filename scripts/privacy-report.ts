@@ -2,9 +2,9 @@
  * `npm run privacy:report`: writes the private personal-data report
  * (private/privacy-report.md and .json) and prints its summary.
  */
+import { fail, parseCommand, usage } from '../src/io/cli.ts';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { displayPath } from '../src/lib/content-dir.ts';
 import { todayIso } from '../src/lib/dates.ts';
 import { privateDir } from '../src/io/private-dir.ts';
@@ -26,24 +26,12 @@ const HELP = `Отчёт о персональных данных (для отв
   --date DATE  считать на эту дату (по умолчанию сегодня)
   --help       эта справка`;
 
-const { values } = parseArgs({
-  options: { out: { type: 'string' }, date: { type: 'string' }, help: { type: 'boolean' } },
-});
-if (values.help) {
-  console.log(HELP);
-  process.exit(0);
-}
+const { values } = parseCommand(HELP, { out: { type: 'string' }, date: { type: 'string' } });
 const today = values.date ?? todayIso();
-if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
-  console.error(`--date: ожидается дата в формате ГГГГ-ММ-ДД, получено «${today}»`);
-  process.exit(2);
-}
+if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) usage(`--date: ожидается дата в формате ГГГГ-ММ-ДД, получено «${today}»`);
 
 const index = reviewContent(undefined, today);
-if (!index.entries.get('site')?.size) {
-  console.error('Нет файла настроек settings/site.yaml или он с ошибками: запустите npm run validate.');
-  process.exit(1);
-}
+if (!index.entries.get('site')?.size) fail('нет файла настроек settings/site.yaml или он с ошибками: запустите npm run validate.');
 const report = buildPrivacyReport(index, today);
 const out = values.out ?? privateDir();
 fs.mkdirSync(out, { recursive: true });

@@ -3,17 +3,13 @@
  * (`import:survey --write`, `match --accept`, `match --reject`,
  * `monitoring`) and says what it reverted. See src/tools/journal.ts.
  */
-import { parseArgs } from 'node:util';
+import { parseCommand } from '../src/io/cli.ts';
 import { displayPath } from '../src/lib/content-dir.ts';
 import { toolsUi } from '../src/i18n/ru.ts';
 import { journalDir, readJournal, undoLast, UndoError } from '../src/tools/journal.ts';
 
 const ui = toolsUi.undo;
-const { values } = parseArgs({ options: { list: { type: 'boolean' }, help: { type: 'boolean' } } });
-if (values.help) {
-  console.log(ui.help);
-  process.exit(0);
-}
+const { values } = parseCommand(ui.help, { list: { type: 'boolean' } });
 if (values.list) {
   const entries = readJournal();
   if (entries.length === 0) console.log(ui.empty);

@@ -5,15 +5,15 @@
  * (entries or fields withheld for privacy — publishing is what takes the
  * withheld data off the live site).
  */
-import { parseArgs } from 'node:util';
+import { parseCommand } from '../src/io/cli.ts';
 import { displayPath, contentDir } from '../src/lib/content-dir.ts';
 import { formatProblem, isError, sortProblems, type Problem } from '../src/lib/problems.ts';
 import { plural } from '../src/lib/plural.ts';
 import { reviewContent } from '../src/privacy/gate.ts';
 import { isWithholding, PRIVACY_RULES } from '../src/privacy/review.ts';
 
-/** Exit codes, documented in the help and the README. */
-const EXIT = { ok: 0, broken: 1, usage: 2, withheld: 3 } as const;
+/** Exit codes, documented in the help and the README (the usage error, 2, is the shared one of src/io/cli.ts). */
+const EXIT = { ok: 0, broken: 1, withheld: 3 } as const;
 
 const HELP = `Проверка содержимого сайта.
 
@@ -34,20 +34,7 @@ const HELP = `Проверка содержимого сайта.
      (персональные данные без действующего согласия): публикуйте — так
      снятое уйдёт с сайта, — и сообщите куратору`;
 
-function parse() {
-  try {
-    return parseArgs({ options: { json: { type: 'boolean' }, help: { type: 'boolean' } } }).values;
-  } catch (e) {
-    console.error(`${e instanceof Error ? e.message : String(e)}\n\n${HELP}`);
-    process.exit(EXIT.usage);
-  }
-}
-
-const values = parse();
-if (values.help) {
-  console.log(HELP);
-  process.exit(EXIT.ok);
-}
+const { values } = parseCommand(HELP, { json: { type: 'boolean' } });
 
 let problems: Problem[];
 let total = 0;

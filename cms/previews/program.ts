@@ -1,9 +1,20 @@
 /**
- * Preview of a personalised programme, laid out as src/pages/programs/[id].astro.
+ * Preview of a personalised programme, laid out as src/pages/programs/[id].astro,
+ * with the same headings (src/lib/program-form.ts).
  * People appear by registry id only, as on the site before the privacy policy
  * resolves them: a preview never shows a name the page might not.
  */
 import { MENTORING_FORMS, PLAN_DIRECTIONS, PROGRAM_STATUSES, ROLE_PAIRINGS } from '../../src/schema/vocab.ts';
+import {
+  PLAN_COLUMNS,
+  planCells,
+  programLabel,
+  SECTION_GOAL,
+  SECTION_OUTCOMES,
+  SECTION_PLAN,
+  SECTION_RESULTS,
+  SECTION_TASKS,
+} from '../../src/lib/program-form.ts';
 import { Body, dataOf, formatPeriod, h, label, list, Page, str, t, type PreviewProps } from './kit.ts';
 
 export function ProgramPreview(props: PreviewProps) {
@@ -22,11 +33,11 @@ export function ProgramPreview(props: PreviewProps) {
       h(
         'tbody',
         null,
-        h('tr', null, h('th', { scope: 'row' }, 'Учебный год'), h('td', null, str(d.schoolYear))),
+        h('tr', null, h('th', { scope: 'row' }, programLabel('schoolYear')), h('td', null, str(d.schoolYear))),
         h(
           'tr',
           null,
-          h('th', { scope: 'row' }, 'Форма наставничества'),
+          h('th', { scope: 'row' }, programLabel('form')),
           h('td', null, `${label(MENTORING_FORMS, d.form)}, ${label(ROLE_PAIRINGS, d.pairing)}`),
         ),
         h(
@@ -35,19 +46,21 @@ export function ProgramPreview(props: PreviewProps) {
           h('th', { scope: 'row' }, d.kind === 'group' ? 'Группа' : 'Пара'),
           h('td', null, `наставник — участник ${str(d.mentor)}; наставляемые — ${mentees.join(', ')} (на сайте — описание по согласию)`),
         ),
-        term.from && term.to ? h('tr', null, h('th', { scope: 'row' }, 'Срок'), h('td', null, formatPeriod(term.from, term.to))) : null,
-        h('tr', null, h('th', { scope: 'row' }, 'Статус'), h('td', null, label(PROGRAM_STATUSES, d.status ?? 'draft'))),
+        term.from && term.to
+          ? h('tr', null, h('th', { scope: 'row' }, programLabel('term')), h('td', null, formatPeriod(term.from, term.to)))
+          : null,
+        h('tr', null, h('th', { scope: 'row' }, programLabel('status')), h('td', null, label(PROGRAM_STATUSES, d.status ?? 'draft'))),
       ),
     ),
-    h('h2', null, 'Цель'),
+    h('h2', null, SECTION_GOAL),
     h('p', null, t(d.goal)),
-    h('h2', null, 'Задачи'),
+    h('h2', null, SECTION_TASKS),
     h(
       'ol',
       null,
       list(d.tasks).map((x, i) => h('li', { key: i }, t(x))),
     ),
-    h('h2', null, 'План мероприятий'),
+    h('h2', null, SECTION_PLAN),
     directions.map((dir) =>
       h(
         'section',
@@ -60,17 +73,7 @@ export function ProgramPreview(props: PreviewProps) {
         h(
           'table',
           null,
-          h(
-            'thead',
-            null,
-            h(
-              'tr',
-              null,
-              ...['Мероприятие', 'Сроки', 'Планируемый результат', 'Фактический результат', 'Отметка'].map((c) =>
-                h('th', { key: c, scope: 'col' }, c),
-              ),
-            ),
-          ),
+          h('thead', null, h('tr', null, ...PLAN_COLUMNS.slice(1).map((c) => h('th', { key: c, scope: 'col' }, c)))),
           h(
             'tbody',
             null,
@@ -80,24 +83,26 @@ export function ProgramPreview(props: PreviewProps) {
                 h(
                   'tr',
                   { key: i },
-                  h('td', null, t(r.activity)),
-                  h('td', null, t(r.when)),
-                  h('td', null, t(r.planned)),
-                  h('td', null, r.actual ? t(r.actual) : '—'),
-                  h('td', null, r.done ? 'выполнено' : 'не выполнено'),
+                  ...planCells({
+                    activity: str(r.activity),
+                    when: str(r.when),
+                    planned: str(r.planned),
+                    actual: r.actual ? str(r.actual) : undefined,
+                    done: r.done === true,
+                  }).map((cell, j) => h('td', { key: j }, cell)),
                 ),
               ),
           ),
         ),
       ),
     ),
-    h('h2', null, 'Ожидаемые результаты'),
+    h('h2', null, SECTION_RESULTS),
     h(
       'ul',
       null,
       list(d.expectedResults).map((x, i) => h('li', { key: i }, t(x))),
     ),
-    d.outcomes ? [h('h2', { key: 'oh' }, 'Итоги'), h('p', { key: 'op' }, t(d.outcomes))] : null,
+    d.outcomes ? [h('h2', { key: 'oh' }, SECTION_OUTCOMES), h('p', { key: 'op' }, t(d.outcomes))] : null,
     h(Body, null, props.widgetFor('body')),
   );
 }

@@ -1,13 +1,18 @@
 /**
  * District hub: one search box over the methodological banks of several
- * schools, with Pagefind multisite. The first school's bundle is the primary
- * index, the others are merged with `mergeIndex`; each index carries a
- * synthetic `school` filter, so results can be narrowed and counted by school.
+ * schools, with Pagefind multisite. Each school publishes its bank's own
+ * index at `/pagefind/bank/` (the practices alone, so the hub downloads no
+ * other pages' metadata); the first school's is the primary index, the
+ * others are merged with `mergeIndex`; each index carries a synthetic
+ * `school` filter, so results can be narrowed and counted by school.
  *
  * The list of schools is `schools.json` next to this page. Each school's
  * site must allow cross-origin requests to its `/pagefind/` folder (CORS, see
  * docs/search.md). Every result links to the practice on its school's site.
  */
+
+/** Where a school's site publishes its bank's index. */
+const BANK = 'pagefind/bank/';
 
 const PAGE_SIZE = 20;
 const rules = new Intl.PluralRules('ru-RU');
@@ -32,11 +37,11 @@ async function loadSchools() {
 /** Pagefind of the first school, with every other school's index merged in. */
 async function loadPagefind(schools) {
   const [first, ...others] = schools;
-  const pagefind = await import(new URL('pagefind/pagefind.js', first.url).href);
+  const pagefind = await import(new URL(`${BANK}pagefind.js`, first.url).href);
   await pagefind.options({ noWorker: true, excerptLength: 24, excerptEllipsis: '…', mergeFilter: { school: first.name } });
   await pagefind.init();
   for (const school of others) {
-    await pagefind.mergeIndex(new URL('pagefind/', school.url).href, {
+    await pagefind.mergeIndex(new URL(BANK, school.url).href, {
       excerptLength: 24,
       excerptEllipsis: '…',
       mergeFilter: { school: school.name },
@@ -127,8 +132,8 @@ async function start() {
       status.textContent = 'Копилки школ сейчас недоступны. Проверьте адреса в schools.json и настройки CORS на сайтах школ.';
       return;
     }
-    const everywhere = await pagefind.search(q, { filters: { type: 'practice' } });
-    const found = chosen.length ? await pagefind.search(q, { filters: { type: 'practice', school: { any: chosen } } }) : everywhere;
+    const everywhere = await pagefind.search(q);
+    const found = chosen.length ? await pagefind.search(q, { filters: { school: { any: chosen } } }) : everywhere;
     if (gen !== generation) return;
     for (const label of schoolsBox.querySelectorAll('label')) {
       label.querySelector('[data-count]').textContent = `(${everywhere.filters.school?.[label.querySelector('input').value] ?? 0})`;

@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../io/atomic-write.ts';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cacheDir } from '../io/cache-dir.ts';
+import { cacheDir, pruneStale } from '../io/cache-dir.ts';
 import { renderMarkdown } from '../lib/markdown.ts';
 
 /** Bump when the rendering rules of src/lib/markdown.ts, sanitize.ts or typography.ts change. */
@@ -24,27 +24,11 @@ let rendererKey: string | undefined;
 /** Cached bodies not written for this many days are dropped (a changed body leaves its old rendering behind). */
 const KEEP_DAYS = 60;
 
-/** Drops stale cache files, at most once a day. */
-function prune(): void {
-  const marker = path.join(folder, '.pruned');
-  try {
-    if (Date.now() - fs.statSync(marker).mtimeMs < 86_400_000) return;
-  } catch {
-    // never pruned yet
-  }
-  const cutoff = Date.now() - KEEP_DAYS * 86_400_000;
-  for (const entry of fs.readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    const file = path.join(entry.parentPath, entry.name);
-    if (entry.isFile() && entry.name.endsWith('.html') && fs.statSync(file).mtimeMs < cutoff) fs.rmSync(file, { force: true });
-  }
-  fs.writeFileSync(marker, '');
-}
-
 /** What the cached HTML depends on besides the body: our rules and the libraries' versions. */
 function renderer(): string {
   if (rendererKey === undefined) {
     fs.mkdirSync(folder, { recursive: true });
-    prune();
+    pruneStale(folder, KEEP_DAYS);
     const versions = ['satteri', 'typograf', 'sanitize-html'].map((p) => {
       try {
         const manifest = path.join(process.cwd(), 'node_modules', p, 'package.json');

@@ -6,9 +6,11 @@
  * `data-pagefind-body` region: header, navigation, breadcrumbs and footer
  * never reach the index. Russian stemming comes from `<html lang="ru">`.
  * Filters, result metadata and the date sort key come from each page's
- * SearchRecord. Each Pagefind step's errors stop the build with the step
- * named; the service is closed whatever happens. Runs before the leak scan,
- * which reads the index's fragments like any other file of dist/.
+ * SearchRecord. The bank gets a second index of the practice pages alone
+ * (src/lib/search/bundles.ts). Each Pagefind step's errors stop the build
+ * with the step named; the service is closed whatever happens. Runs before
+ * the leak scan, which reads both indexes' fragments like any other file of
+ * dist/.
  */
 import { COLLECTIONS, indexedCollections } from '../schema/index.ts';
 import fs from 'node:fs';
@@ -17,10 +19,13 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { linkBankToIndex } from '../build/bank-links.ts';
+import { BANK_BUNDLE, SITE_BUNDLE } from '../lib/search/bundles.ts';
 
 /** Sections whose entry pages (`<section>/<id>/index.html`) are searchable. */
 export const INDEXED_SECTIONS = indexedCollections.map((c) => COLLECTIONS[c].route);
+
+/** The pages of the bank's own index: the practices. */
+const BANK_PAGES = `${COLLECTIONS.practices.route}/*/index.html`;
 
 /** The stock UIs Pagefind writes beside its API; the site uses its own small UI, so they are not published. */
 const STOCK_UI = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
@@ -30,13 +35,13 @@ export class SearchIndexError extends Error {
 }
 
 export interface SearchIndexReport {
-  /** Pages in the index. */
+  /** Pages in the site's index. */
   pages: number;
-  /** Files of the bundle and their total size. */
+  /** Files of both bundles (all of /pagefind/) and their total size. */
   files: number;
   bytes: number;
-  /** Bank items linked to their index entries (src/build/bank-links.ts). */
-  linked: number;
+  /** The bank's own index: its pages and size. */
+  bank: { pages: number; bytes: number };
   /** Wall time of indexing and writing, ms. */
   ms: number;
 }
@@ -71,28 +76,36 @@ function bundleSize(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
-/** Indexes a built site into `<siteDir>/pagefind/` and links the bank page to the index. */
+/** Indexes the pages of `glob` under `siteDir` into a bundle at `outputPath`; returns how many. */
+async function writeBundle(siteDir: string, glob: string, outputPath: string): Promise<number> {
+  const created = await pagefind.createIndex();
+  check('createIndex', created.errors);
+  if (!created.index) throw new SearchIndexError('Поисковый индекс не построен (createIndex): Pagefind не вернул индекс');
+  const added = await created.index.addDirectory({ path: siteDir, glob });
+  check('addDirectory', added.errors);
+  const written = await created.index.writeFiles({ outputPath });
+  check('writeFiles', written.errors);
+  for (const name of fs.readdirSync(outputPath)) if (STOCK_UI.test(name)) fs.rmSync(path.join(outputPath, name));
+  recompressMeta(outputPath);
+  return added.page_count;
+}
+
+/** Indexes a built site into `<siteDir>/pagefind/`, and its practices alone into the bank's bundle inside it. */
 export async function buildSearchIndex(siteDir: string): Promise<SearchIndexReport> {
   const started = performance.now();
-  const outputPath = path.join(siteDir, 'pagefind');
-  fs.rmSync(outputPath, { recursive: true, force: true });
+  const sitePath = path.join(siteDir, SITE_BUNDLE);
+  const bankPath = path.join(siteDir, BANK_BUNDLE);
+  fs.rmSync(sitePath, { recursive: true, force: true });
   let pages = 0;
+  let bankPages = 0;
   try {
-    const created = await pagefind.createIndex();
-    check('createIndex', created.errors);
-    if (!created.index) throw new SearchIndexError('Поисковый индекс не построен (createIndex): Pagefind не вернул индекс');
-    const added = await created.index.addDirectory({ path: siteDir, glob: `{${INDEXED_SECTIONS.join(',')}}/*/index.html` });
-    check('addDirectory', added.errors);
-    pages = added.page_count;
-    const written = await created.index.writeFiles({ outputPath });
-    check('writeFiles', written.errors);
+    pages = await writeBundle(siteDir, `{${INDEXED_SECTIONS.join(',')}}/*/index.html`, sitePath);
+    bankPages = await writeBundle(siteDir, BANK_PAGES, bankPath);
   } finally {
     await pagefind.close();
   }
-  for (const name of fs.readdirSync(outputPath)) if (STOCK_UI.test(name)) fs.rmSync(path.join(outputPath, name));
-  recompressMeta(outputPath);
-  const linked = linkBankToIndex(siteDir, outputPath);
-  return { pages, ...bundleSize(outputPath), linked, ms: Math.round(performance.now() - started) };
+  const bank = { pages: bankPages, bytes: bundleSize(bankPath).bytes };
+  return { pages, ...bundleSize(sitePath), bank, ms: Math.round(performance.now() - started) };
 }
 
 export function pagefindIndex(): AstroIntegration {
@@ -102,7 +115,7 @@ export function pagefindIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const r = await buildSearchIndex(fileURLToPath(dir));
         logger.info(
-          `поисковый индекс: страниц ${r.pages}, файлов ${r.files} (${Math.round(r.bytes / 1024)} КБ), практик копилки связано с индексом ${r.linked}, за ${r.ms} мс`,
+          `поисковый индекс: страниц ${r.pages}, файлов ${r.files} (${Math.round(r.bytes / 1024)} КБ), из них копилка: страниц ${r.bank.pages} (${Math.round(r.bank.bytes / 1024)} КБ), за ${r.ms} мс`,
         );
         if (r.pages === 0) logger.warn('в поисковый индекс не попало ни одной страницы: поиск на сайте ничего не найдёт');
       },

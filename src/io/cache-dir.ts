@@ -13,8 +13,10 @@
  * - `image-metadata/` hashes of built images found without metadata, one file per content root;
  * - `uploads/`     text and metadata extracted from uploaded files, by content hash;
  * - `cms-bundle/`  the built CMS, by hash of its sources.
- * Each cache prunes itself; deleting the folder only costs a cold build.
+ * Each cache prunes itself (pruneStale here, or keeping exactly what the
+ * last build used); deleting the folder only costs a cold build.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 
 export type CacheName = 'astro' | 'markdown' | 'og' | 'leak-scan' | 'image-metadata' | 'cms-bundle' | 'uploads';
@@ -27,4 +29,31 @@ export function cacheRoot(projectRoot = process.cwd()): string {
 /** The folder of one cache. */
 export function cacheDir(name: CacheName, projectRoot = process.cwd()): string {
   return path.join(cacheRoot(projectRoot), name);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Removes the files of a cache not written (or touched) for `days`, at most
+ * once a day (a marker file remembers when). A cache that cannot be pruned
+ * still works, so failures are ignored.
+ */
+export function pruneStale(folder: string, days: number, keep: (name: string) => boolean = () => false): void {
+  const marker = path.join(folder, '.pruned');
+  try {
+    if (Date.now() - fs.statSync(marker).mtimeMs < DAY_MS) return;
+  } catch {
+    // never pruned yet
+  }
+  try {
+    const cutoff = Date.now() - days * DAY_MS;
+    for (const entry of fs.readdirSync(folder, { recursive: true, withFileTypes: true })) {
+      const file = path.join(entry.parentPath, entry.name);
+      if (entry.isFile() && entry.name !== '.pruned' && !keep(entry.name) && fs.statSync(file).mtimeMs < cutoff)
+        fs.rmSync(file, { force: true });
+    }
+    fs.writeFileSync(marker, '');
+  } catch {
+    // A cache that cannot be pruned still works.
+  }
 }

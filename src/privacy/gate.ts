@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { listCollectionFiles } from '../validate/read.ts';
-import { contentDir } from '../lib/content-dir.ts';
+import { contentDir, displayPath } from '../lib/content-dir.ts';
 import { listUploads } from '../validate/uploads-dir.ts';
 import { todayIso } from '../lib/dates.ts';
 import { unpublishedEntries, type Unpublished } from '../lib/publication.ts';
@@ -21,7 +21,8 @@ import type { Person, RegistryRecord } from '../schema/registry.ts';
 import type { SiteSettings, Vocabularies } from '../schema/settings.ts';
 import type { ContentFile } from '../validate/read.ts';
 import { validateContent, type ValidatedContent, type ValidEntry } from '../validate/validate.ts';
-import { collectionNames, type CollectionName } from '../schema/index.ts';
+import { collectionNames, COLLECTIONS, type CollectionName } from '../schema/index.ts';
+import type { Problem } from '../lib/problems.ts';
 import { peopleOf, registryOf } from './registry.ts';
 import { reviewPrivacy, type FieldPath, type PrivacyReview, type ReviewInput } from './review.ts';
 import { withUploadsReview, type UploadVerdict } from './upload-review.ts';
@@ -201,3 +202,9 @@ export const siteSettingsOf = (index: Pick<ValidatedContent, 'entries'>) => sett
 
 /** The vocabularies of validated content; undefined when the file is broken or missing. */
 export const vocabulariesOf = (index: Pick<ValidatedContent, 'entries'>) => settingsEntry<Vocabularies>(index, 'vocabularies');
+
+/** The errors found in a collection's files (e.g. broken registry records a tool must not act on). */
+export function errorsIn(index: Pick<ValidatedContent, 'problems'>, collection: CollectionName, root = contentDir()): Problem[] {
+  const folder = `${displayPath(path.join(root, COLLECTIONS[collection].dir))}/`;
+  return index.problems.filter((p) => p.severity === 'error' && p.file.startsWith(folder));
+}

@@ -11,7 +11,7 @@
  * (src/io/cache-dir.ts); entries unused for a month are removed.
  */
 import { writeFileAtomic } from '../io/atomic-write.ts';
-import { cacheDir } from '../io/cache-dir.ts';
+import { cacheDir, pruneStale } from '../io/cache-dir.ts';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -21,7 +21,7 @@ import { uploadKind, type ExtractedUpload } from './upload-text.ts';
 
 /** Bump when extraction changes what it reads: every cached text is then read again. */
 const EXTRACTOR_VERSION = 1;
-const UNUSED_MS = 30 * 24 * 3600_000;
+const UNUSED_DAYS = 30;
 const WORKER_TIMEOUT_MS = 10 * 60_000;
 
 export type ExtractResult = ExtractedUpload | { error: string };
@@ -86,18 +86,6 @@ function writeCached(file: string, result: ExtractResult): void {
   }
 }
 
-/** Removes cached texts and stripped copies (publish-uploads.ts) unused for a month. */
-function prune(dir: string): void {
-  try {
-    for (const d of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-      const file = path.join(d.parentPath, d.name);
-      if (d.isFile() && Date.now() - fs.statSync(file).mtimeMs > UNUSED_MS) fs.rmSync(file, { force: true });
-    }
-  } catch {
-    // A cache that cannot be pruned still works.
-  }
-}
-
 /** Parses files in a child process: the results it gave, and why the others have none. */
 function extractInWorker(files: { file: string; kind: string }[]): { answered: Map<string, ExtractResult>; failure: string } {
   const worker = path.join(projectRoot(), 'src', 'privacy', 'upload-extract-worker.ts');
@@ -142,7 +130,8 @@ export function extractUploads(files: readonly string[]): ExtractBatch {
       if (result) writeCached(m.cache, result);
       results.set(m.file, result ?? { error: failure });
     }
-    prune(dir);
+    // Cached texts and stripped copies (publish-uploads.ts) not written for a month go.
+    pruneStale(dir, UNUSED_DAYS);
   }
   return { results, hashes, extracted: missing.length };
 }

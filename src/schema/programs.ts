@@ -18,7 +18,7 @@ export const planRowSchema = field(
     when: line({ label: 'Сроки', hint: 'Например «сентябрь» или «1 раз в месяц»' }, 100),
     planned: line({ label: 'Планируемый результат' }, 500),
     actual: line({ label: 'Фактический результат, форма отчёта' }, 500).optional(),
-    done: field(z.boolean(), { label: 'Выполнено', widget: 'boolean' }).default(false),
+    done: field(z.boolean(), { label: 'Отметка о выполнении', widget: 'boolean' }).default(false),
   }),
   { label: 'Строка плана', widget: 'object' },
 );
@@ -54,7 +54,7 @@ export const programSchema = () =>
         }),
         { label: 'Срок реализации', hint: 'От 3 до 12 месяцев', widget: 'object' },
       ),
-      goal: paragraph({ label: 'Цель' }, 1000),
+      goal: paragraph({ label: 'Цель программы' }, 1000),
       tasks: lines({ label: 'Задачи' }, { label: 'Задача' }),
       plan: field(z.array(planRowSchema).min(1), { label: 'План мероприятий', widget: 'list' }),
       expectedResults: lines({ label: 'Ожидаемые результаты' }, { label: 'Результат' }),

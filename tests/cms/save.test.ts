@@ -18,7 +18,7 @@ import { fetchReview, fetchTaken, makePreSave, SaveCancelled, warningQuestion } 
 import { takenValuesOf } from '../../src/validate/validate.ts';
 import { reviewContent } from '../../src/privacy/gate.ts';
 import type { TakenValues } from '../../src/lib/unique-fields.ts';
-import { DEMO_CONTENT } from '../helpers/paths.ts';
+import { SCHOOL_FIXTURE } from '../helpers/paths.ts';
 
 /** The slice of Decap's Immutable entry the hook touches. */
 function entry(collection: string, data: Record<string, unknown>, extra: Record<string, unknown> = {}) {
@@ -31,7 +31,7 @@ function entry(collection: string, data: Record<string, unknown>, extra: Record<
 }
 
 /** The demo content's taken values, as /admin/taken.json serves them. */
-const demoIndex = reviewContent(DEMO_CONTENT).entries;
+const demoIndex = reviewContent(SCHOOL_FIXTURE).entries;
 const demoEntries = [...demoIndex.values()].flatMap((m) => [...m.values()]);
 const demoTaken = takenValuesOf(demoIndex);
 let loads = 0;
@@ -45,7 +45,7 @@ const preSave = makePreSave({
   },
   review: (request) => {
     requests.push(request);
-    return Promise.resolve(reviewEntry(request, DEMO_CONTENT));
+    return Promise.resolve(reviewEntry(request, SCHOOL_FIXTURE));
   },
   confirm: (question) => {
     questions.push(question);
@@ -84,7 +84,13 @@ describe('preSave', () => {
 
   it('leaves an edited entry where it is', async () => {
     await expect(
-      preSave(entry('documents', { ...document, source: 'https://docs.example/x' }, { newRecord: false, path: 'content/documents/x.md' })),
+      preSave(
+        entry(
+          'documents',
+          { ...document, source: 'https://docs.example/x' },
+          { newRecord: false, path: 'tests/fixtures/school/documents/x.md' },
+        ),
+      ),
     ).resolves.toBeUndefined();
   });
 

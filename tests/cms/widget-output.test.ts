@@ -19,7 +19,7 @@ import { listCollectionFiles } from '../../src/validate/read.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { reviewContent } from '../../src/privacy/gate.ts';
 import { COLLECTIONS, type CollectionName } from '../../src/schema/index.ts';
-import { DEMO_CONTENT } from '../helpers/paths.ts';
+import { SCHOOL_FIXTURE } from '../helpers/paths.ts';
 
 const config = cmsConfig({ contentDir: 'content', backend: backendFromEnv({}) });
 const formats = new Map(contentFormats().map((f) => [f.name, f.formatter]));
@@ -99,7 +99,7 @@ let baseline: string[];
 
 beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-cms-widgets-'));
-  fs.cpSync(DEMO_CONTENT, root, { recursive: true });
+  fs.cpSync(SCHOOL_FIXTURE, root, { recursive: true });
   baseline = reviewContent(root, TODAY).problems.map(formatProblem).sort();
 });
 

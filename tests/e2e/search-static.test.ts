@@ -1,9 +1,10 @@
 /**
- * The bank, its facet pages, the search index and the open data as built for
- * the demo site, read from dist/ without a browser: best practices first with
- * their event and year, every practice reachable by links alone, the index
- * holding entry pages only (no navigation, header or footer), and
- * /practices.json valid against its published schema.
+ * The bank, its facet pages, the search indexes and the open data as built
+ * for the demo site, read from dist/ without a browser: best practices first
+ * with their event and year, every practice reachable by links alone, the
+ * site's index holding entry pages only (no navigation, header or footer),
+ * the bank's own index the practices alone, and /practices.json valid
+ * against its published schema.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { practicesJsonSchema, practicesOpenDataSchema } from '../../src/lib/search/open-data.ts';
 import { reviewContent } from '../../src/privacy/gate.ts';
 import { orderPractices } from '../../src/lib/practices.ts';
-import { facetPath } from '../../src/lib/search/facets.ts';
+import { BANK_PAGE_SIZE, facetPath } from '../../src/lib/search/facets.ts';
 import { DEMO_CONTENT, testDist } from '../helpers/paths.ts';
 
 const { entries } = reviewContent(DEMO_CONTENT);
@@ -25,14 +26,18 @@ const events = entries.get('events')!;
 const file = (rel: string) => path.join(testDist(), rel);
 const html = (route: string) => fs.readFileSync(file(path.join(route, 'index.html')), 'utf8');
 
-/** Hrefs of `<a>` elements and the `data-practice` order of list items. */
+/** Hrefs of `<a>` elements and the practices of the list's cards, in order. */
 function parse(text: string): { links: string[]; items: string[] } {
   const links: string[] = [];
   const items: string[] = [];
+  let inCard = false;
   const parser = new Parser({
     onopentag(name, attrs) {
-      if (name === 'a' && attrs.href) links.push(attrs.href);
-      if (name === 'li' && attrs['data-practice']) items.push(attrs['data-practice']);
+      if (name === 'li') inCard = /\bpractice-card\b/.test(attrs.class ?? '');
+      if (name !== 'a' || !attrs.href) return;
+      links.push(attrs.href);
+      const id = /^\/practices\/([a-z0-9-]+)\/$/.exec(attrs.href)?.[1];
+      if (inCard && id && !items.includes(id)) items.push(id);
     },
   });
   parser.write(text);
@@ -49,8 +54,8 @@ interface Fragment {
   meta: Record<string, string>;
 }
 
-const fragments = (): Fragment[] => {
-  const dir = file('pagefind/fragment');
+const fragments = (bundle = 'pagefind'): Fragment[] => {
+  const dir = file(`${bundle}/fragment`);
   return fs.readdirSync(dir).map(
     (f) =>
       JSON.parse(
@@ -63,13 +68,15 @@ const fragments = (): Fragment[] => {
 };
 
 describe('the bank page', () => {
-  it('lists every practice, best ones first (newest recognition first), each linked to its index entry', () => {
-    const page = html('/practices/');
-    expect(parse(page).items).toEqual(practices.map((p) => p.id));
+  it('lists its first page, best ones first (newest recognition first); its pages together list every practice once', () => {
+    expect(parse(html('/practices/')).items).toEqual(practices.slice(0, BANK_PAGE_SIZE).map((p) => p.id));
     const best = practices.filter((p) => p.data.best);
     expect(best.length).toBeGreaterThan(0);
     expect(practices.slice(0, best.length).every((p) => p.data.best)).toBe(true);
-    expect(page.match(/ data-pf="ru_[0-9a-f]+"/g)).toHaveLength(practices.length);
+    const pages = Math.ceil(practices.length / BANK_PAGE_SIZE);
+    const all = Array.from({ length: pages }, (_, i) => parse(html(i ? `/practices/page/${i + 1}/` : '/practices/')).items).flat();
+    expect(all).toEqual(practices.map((p) => p.id));
+    expect(fs.existsSync(file(`practices/page/${pages + 1}/index.html`))).toBe(false);
   });
 
   it('shows each best practice with its year and the final event that recognised it, on the bank and on the home page', () => {
@@ -85,16 +92,22 @@ describe('the bank page', () => {
     expect(home.slice(0, 3)).toEqual(best.slice(0, 3).map((p) => `/practices/${p.id}/`));
   });
 
-  it('reaches every practice by links alone: the bank and each facet page it links to', () => {
-    const bank = parse(html('/practices/')).links;
-    const facetPages = [...new Set(bank.filter((l) => /^\/practices\/[a-z]+\/[a-z0-9-]+\/$/.test(l)))];
-    expect(facetPages).toContain(facetPath('form', 'traditional'));
-    expect(facetPages.some((l) => l.startsWith('/practices/best/'))).toBe(true);
+  it('reaches every practice by links alone: the bank, its pages and each facet page it links to, with theirs', () => {
+    const seen = new Set<string>();
+    const queue = ['/practices/'];
     const reachable = new Set<string>();
-    for (const route of facetPages) {
+    const listPage = /^\/practices\/((page\/\d+)|([a-z]+\/[a-z0-9-]+(\/\d+)?))\/$/;
+    while (queue.length) {
+      const route = queue.shift()!;
+      if (seen.has(route)) continue;
+      seen.add(route);
       expect(fs.existsSync(file(path.join(route, 'index.html'))), route).toBe(true);
-      for (const l of practiceLinks(parse(html(route)).links)) reachable.add(l);
+      const { links } = parse(html(route));
+      for (const l of practiceLinks(links)) reachable.add(l);
+      for (const l of links) if (listPage.test(l) && !seen.has(l)) queue.push(l);
     }
+    expect(seen).toContain(facetPath('form', 'traditional'));
+    expect([...seen].some((l) => l.startsWith('/practices/best/'))).toBe(true);
     expect([...reachable].sort()).toEqual(practices.map((p) => `/practices/${p.id}/`).sort());
   });
 
@@ -137,6 +150,19 @@ describe('the search index', () => {
     const news = [...byUrl.values()].find((f) => f.url.startsWith('/news/'))!;
     expect(news.meta.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(news.filters.type).toEqual(['news']);
+  });
+
+  it('has a twin for the bank: the practice pages alone, with their filters, in a smaller bundle', () => {
+    const bank = fragments('pagefind/bank');
+    expect(bank.map((f) => f.url).sort()).toEqual(practices.map((p) => `/practices/${p.id}/`).sort());
+    const site = new Map(fragments().map((f) => [f.url, f]));
+    for (const f of bank) expect(f.filters, f.url).toEqual(site.get(f.url)!.filters);
+    const size = (dir: string, except?: string) =>
+      fs
+        .readdirSync(dir, { withFileTypes: true, recursive: true })
+        .filter((d) => d.isFile() && !(except && d.parentPath.startsWith(except)))
+        .reduce((sum, d) => sum + fs.statSync(path.join(d.parentPath, d.name)).size, 0);
+    expect(size(file('pagefind/bank'))).toBeLessThan(size(file('pagefind'), file('pagefind/bank')));
   });
 
   it('is Russian, with the API but no stock UI', () => {

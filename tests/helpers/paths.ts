@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The live demo content: what the site shows. Tests over it check properties that hold for any valid content. */
 export const DEMO_CONTENT = path.join(ROOT, 'content');
+/** A frozen copy of the demo content: tests that expect particular people, pairs and documents use this. */
+export const SCHOOL_FIXTURE = path.join(ROOT, 'tests', 'fixtures', 'school');
 /** Parent of the per-run build folders: each test run builds into its own, so runs never collide. */
 export const TEST_RUNS = path.join(ROOT, '.cache', 'test-runs');
 export const FIXTURES = path.join(ROOT, 'tests', 'fixtures');

@@ -1,8 +1,8 @@
 /**
  * The post-build index on a small built site, with the real Pagefind binary:
  * only entry pages, only their `data-pagefind-body`, filters and metadata
- * from the page's record, Russian stemming, no stock UI, and the bank page
- * linked to the index entries of its practices.
+ * from the page's record, Russian stemming, no stock UI, and the bank's own
+ * index of the practice pages alone.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,7 +10,6 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex, type SearchIndexReport } from '../../src/integrations/pagefind.ts';
-import { fragmentUrls, practiceIdOf } from '../../src/build/bank-links.ts';
 
 let site: string;
 let report: SearchIndexReport;
@@ -25,12 +24,12 @@ const write = (rel: string, html: string) => {
   fs.writeFileSync(path.join(site, rel), html);
 };
 
-const fragments = () =>
-  fs.readdirSync(path.join(site, 'pagefind', 'fragment')).map(
+const fragments = (bundle = 'pagefind') =>
+  fs.readdirSync(path.join(site, bundle, 'fragment')).map(
     (f) =>
       JSON.parse(
         zlib
-          .gunzipSync(fs.readFileSync(path.join(site, 'pagefind', 'fragment', f)))
+          .gunzipSync(fs.readFileSync(path.join(site, bundle, 'fragment', f)))
           .toString('utf8')
           .slice(12),
       ) as {
@@ -52,12 +51,8 @@ beforeAll(async () => {
   write('news/2026-01-10-start/index.html', page('<article data-pagefind-body><h1>Новость о наставниках</h1><p>Текст.</p></article>'));
   write('practices/form/group/index.html', page('<h1>Форма: групповое</h1><p>Список практик наставников.</p>'));
   write('search/index.html', page('<article data-pagefind-body><h1>Поиск</h1></article>'));
-  write(
-    'practices/index.html',
-    page(
-      '<ul><li class="card" data-practice="chek-list" data-facets="form:group"></li><li class="card" data-practice="ne-v-indekse"></li></ul>',
-    ),
-  );
+  write('practices/index.html', page('<article data-pagefind-body><h1>Методическая копилка</h1></article>'));
+  write('practices/page/2/index.html', page('<article data-pagefind-body><h1>Копилка, страница 2</h1></article>'));
   report = await buildSearchIndex(site);
 }, 120_000);
 
@@ -100,19 +95,13 @@ describe('buildSearchIndex', () => {
     expect(files.filter((f) => /ui|highlight/.test(f))).toEqual([]);
   });
 
-  it('links each bank item to its index entry, and only those the index holds', () => {
-    const html = fs.readFileSync(path.join(site, 'practices', 'index.html'), 'utf8');
-    const hash = [...fragmentUrls(path.join(site, 'pagefind'))].find(([, url]) => url === '/practices/chek-list/')![0];
-    expect(html).toContain(`data-practice="chek-list" data-pf="${hash}"`);
-    expect(html).toContain('data-practice="ne-v-indekse">');
-    expect(report.linked).toBe(1);
-  });
-});
-
-describe('practiceIdOf', () => {
-  it('recognises a practice page, not a facet page or another section', () => {
-    expect(practiceIdOf('/practices/chek-list/')).toBe('chek-list');
-    expect(practiceIdOf('/practices/form/group/')).toBeUndefined();
-    expect(practiceIdOf('/news/chek-list/')).toBeUndefined();
+  it('writes the bank’s own index of the practice pages alone, inside the site’s, and smaller', () => {
+    expect(fragments('pagefind/bank').map((f) => f.url)).toEqual(['/practices/chek-list/']);
+    expect(report.bank.pages).toBe(1);
+    const files = fs.readdirSync(path.join(site, 'pagefind', 'bank'));
+    expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'wasm.ru.pagefind', 'pagefind-entry.json']));
+    expect(files.filter((f) => /ui|highlight/.test(f))).toEqual([]);
+    expect(report.bank.bytes).toBeGreaterThan(50_000);
+    expect(report.bank.bytes).toBeLessThan(report.bytes - report.bank.bytes);
   });
 });

@@ -102,6 +102,17 @@ describe('scanForLeaks', () => {
     expect(leaks).toEqual([{ file: 'pagefind/fragment/ru_abc.pf_fragment', rule: 'pii-name', personId: 'p-001', via: 'pagefind' }]);
   });
 
+  it('reads the bank’s own index as the search index, not as the practice pages it comes from', async () => {
+    const text = 'Автор практики — Ирина Анатольевна Шевченко.';
+    const fragment = zlib.gzipSync(Buffer.concat([Buffer.from('pagefind_dcd'), Buffer.from(JSON.stringify({ content: text }))]));
+    const root = site({
+      'practices/x/index.html': `<p>${text}</p>`,
+      'pagefind/bank/fragment/ru_abc.pf_fragment': fragment,
+    });
+    const { leaks } = await scanForLeaks({ dir: root, people, policy });
+    expect(leaks).toEqual([{ file: 'pagefind/bank/fragment/ru_abc.pf_fragment', rule: 'pii-name', personId: 'p-002', via: 'pagefind' }]);
+  });
+
   it('reads image metadata (XMP written by a photo editor)', async () => {
     const xmp = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator><rdf:Seq><rdf:li>Павел Сергеевич Орёл</rdf:li></rdf:Seq></dc:creator></rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
     const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } })
@@ -258,6 +269,8 @@ describe('scanForLeaks', () => {
   it('maps files to their place on the site', () => {
     expect(placeOfFile('programs/x/index.html')).toBe('program');
     expect(placeOfFile('pagefind/fragment/a.pf_fragment')).toBe('search-index');
+    expect(placeOfFile('pagefind/bank/fragment/a.pf_fragment')).toBe('search-index');
+    expect(placeOfFile('pagefind/bank/pagefind.ru_1.pf_meta')).toBe('search-index');
     expect(placeOfFile('news/feed.xml')).toBe('feed');
     expect(placeOfFile('og/news/x.png')).toBe('og-image');
     expect(placeOfFile('index.html')).toBe('home');

@@ -5,38 +5,28 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempContent, type TempContent } from '../helpers/fixture.ts';
-import { astroBuild, type RunResult } from '../helpers/run.ts';
+import { describe, expect, it } from 'vitest';
+import { builtFixture } from '../helpers/fixture-build.ts';
 
-let content: TempContent;
-let dist: string;
-let build: RunResult;
-
-beforeAll(async () => {
-  content = tempContent();
-  content.edit('programs/np-2025-01.md', (t) => t.replace('mentees: [p-002]', 'mentees: [p-002]\ncurator: p-003'));
-  content.edit('registry/people/p-003.yaml', (t) =>
-    t.replace('processing: { signed: 2025-09-01 }', 'processing: { signed: 2025-09-01, withdrawn: 2026-02-15 }'),
-  );
-  dist = `${content.dir}-dist`;
-  build = await astroBuild(dist, { CONTENT_DIR: content.dir, SITE_TODAY: '2026-03-01' });
-});
-
-afterAll(() => {
-  content.cleanup();
-  fs.rmSync(dist, { recursive: true, force: true });
-});
+const site = builtFixture(
+  (content) => {
+    content.edit('programs/np-2025-01.md', (t) => t.replace('mentees: [p-002]', 'mentees: [p-002]\ncurator: p-003'));
+    content.edit('registry/people/p-003.yaml', (t) =>
+      t.replace('processing: { signed: 2025-09-01 }', 'processing: { signed: 2025-09-01, withdrawn: 2026-02-15 }'),
+    );
+  },
+  { SITE_TODAY: '2026-03-01' },
+);
 
 describe('a curator who withdrew consent', () => {
   it('leaves the programme published, without a curator', () => {
-    expect(build.code, build.stdout.slice(-2000) + build.stderr.slice(-2000)).toBe(0);
-    const page = fs.readFileSync(path.join(dist, 'programs/np-2025-01/index.html'), 'utf8');
+    expect(site.build.code, site.build.stdout.slice(-2000) + site.build.stderr.slice(-2000)).toBe(0);
+    const page = fs.readFileSync(path.join(site.dist, 'programs/np-2025-01/index.html'), 'utf8');
     expect(page).toContain('Адаптация молодого учителя математики');
     expect(page).not.toContain('Куратор');
   });
 
   it('is reported in the build log by id, as a withheld field', () => {
-    expect(build.stdout + build.stderr).toMatch(/programs\/np-2025-01\.md: .*Куратор.*p-003/);
+    expect(site.build.stdout + site.build.stderr).toMatch(/programs\/np-2025-01\.md: .*Куратор.*p-003/);
   });
 });

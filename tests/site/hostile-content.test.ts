@@ -7,15 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Parser } from 'htmlparser2';
 import { parseDocument, stringify } from 'yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listCollectionFiles, splitFrontMatter } from '../../src/validate/read.ts';
 import { VIDEO_HOSTS } from '../../src/lib/sanitize.ts';
 import { plainContext } from '../../src/schema/context.ts';
 import { COLLECTIONS, collectionNames } from '../../src/schema/index.ts';
 import { arrayElement, describe as describeField, findCheck, objectFields } from '../../src/schema/walk.ts';
 import type { z } from 'astro/zod';
-import { tempContent, type TempContent } from '../helpers/fixture.ts';
-import { astroBuild, type RunResult } from '../helpers/run.ts';
+import { builtFixture } from '../helpers/fixture-build.ts';
 
 const PAYLOAD = `"><script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)">x</a><iframe src="https://evil.example/"></iframe>`;
 const BODY = [
@@ -33,10 +32,6 @@ const BODY = [
   '<img src="//tracker.example/q.gif" alt="второй">',
   '<img src="http://tracker.example/r.gif">',
 ].join('\n\n');
-
-let content: TempContent;
-let dist: string;
-let build: RunResult;
 
 /** Appends the payload to every free-text field the schema has (not codes, dates, references or files). */
 function poison(schema: z.ZodType, value: unknown): unknown {
@@ -59,8 +54,7 @@ function poison(schema: z.ZodType, value: unknown): unknown {
   return value;
 }
 
-beforeAll(async () => {
-  content = tempContent();
+const site = builtFixture((content) => {
   for (const collection of collectionNames) {
     if (COLLECTIONS[collection].visibility !== 'public' || collection === 'site' || collection === 'vocabularies') continue;
     for (const file of listCollectionFiles(collection, content.dir)) {
@@ -73,13 +67,6 @@ beforeAll(async () => {
       fs.writeFileSync(file, md ? `---\n${out}---\n${body}\n\n${BODY}\n` : out);
     }
   }
-  dist = `${content.dir}-dist`;
-  build = await astroBuild(dist, { CONTENT_DIR: content.dir });
-});
-
-afterAll(() => {
-  content.cleanup();
-  fs.rmSync(dist, { recursive: true, force: true });
 });
 
 const decodeXml = (s: string) =>
@@ -97,7 +84,7 @@ interface Finding {
 
 function audit(file: string, html: string): Finding[] {
   const found: Finding[] = [];
-  const rel = path.relative(dist, file);
+  const rel = path.relative(site.dist, file);
   new Parser({
     onopentag(name, attrs) {
       if (name === 'script') {
@@ -129,12 +116,12 @@ function audit(file: string, html: string): Finding[] {
 
 describe('hostile content', () => {
   it('builds', () => {
-    expect(build.code, build.stdout.slice(-3000) + build.stderr.slice(-3000)).toBe(0);
+    expect(site.build.code, site.build.stdout.slice(-3000) + site.build.stderr.slice(-3000)).toBe(0);
   });
 
   it('reaches no page as markup', () => {
     const pages = fs
-      .readdirSync(dist, { recursive: true, withFileTypes: true })
+      .readdirSync(site.dist, { recursive: true, withFileTypes: true })
       .filter((d) => d.isFile() && d.name.endsWith('.html') && !d.parentPath.includes(`${path.sep}admin`))
       .map((d) => path.join(d.parentPath, d.name));
     expect(pages.length).toBeGreaterThan(10);
@@ -144,7 +131,7 @@ describe('hostile content', () => {
 
   it('reaches no feed as markup: the feeds are sanitised like the pages', () => {
     const htmlOf = (rel: string) => {
-      const text = fs.readFileSync(path.join(dist, rel), 'utf8');
+      const text = fs.readFileSync(path.join(site.dist, rel), 'utf8');
       if (rel.endsWith('.json')) {
         return (JSON.parse(text) as { items: { content_html?: string }[] }).items.map((i) => i.content_html ?? '').join('\n');
       }
@@ -156,11 +143,11 @@ describe('hostile content', () => {
     };
     const feeds = ['news/feed.xml', 'news/feed.json', 'events/feed.xml', 'events/feed.json'];
     for (const feed of feeds) expect(htmlOf(feed), feed).toContain('клик');
-    expect(feeds.flatMap((f) => audit(path.join(dist, f), htmlOf(f)))).toEqual([]);
+    expect(feeds.flatMap((f) => audit(path.join(site.dist, f), htmlOf(f)))).toEqual([]);
   });
 
   it('keeps the allowed video player and shows the hostile text as text', () => {
-    const news = fs.readFileSync(path.join(dist, 'news/2025-09-01-start/index.html'), 'utf8');
+    const news = fs.readFileSync(path.join(site.dist, 'news/2025-09-01-start/index.html'), 'utf8');
     expect(news).toContain('src="https://rutube.ru/play/embed/abc"');
     expect(news).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });

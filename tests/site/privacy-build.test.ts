@@ -5,54 +5,45 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { leakScan, LeakError } from '../../src/integrations/leak-scan.ts';
-import { tempContent, type TempContent } from '../helpers/fixture.ts';
-import { astroBuild, runNode, type RunResult } from '../helpers/run.ts';
-
-let content: TempContent;
-let dist: string;
-let build: RunResult;
+import { builtFixture } from '../helpers/fixture-build.ts';
+import { runNode } from '../helpers/run.ts';
 
 const allFiles = (dir: string): string[] =>
   fs.readdirSync(dir, { recursive: true, withFileTypes: true }).flatMap((d) => (d.isFile() ? [path.join(d.parentPath, d.name)] : []));
 
-beforeAll(async () => {
-  content = tempContent();
-  content.edit('news/2025-09-01-start.md', (t) => `${t}\nОткрытый урок провёл Илья Петрович Образцов.\n`);
-  content.write(
-    'news/2025-09-15-vtoraya.md',
-    '---\ntitle: Вторая новость\ndate: 2025-09-15\nsummary: Без персональных данных.\nstage: 1\n---\nОбычный текст.\n',
-  );
-  content.edit('registry/people/p-002.yaml', (t) =>
-    t.replace('processing: { signed: 2025-09-01 }', 'processing: { signed: 2025-09-01, withdrawn: 2026-02-15 }'),
-  );
-  dist = path.join(content.dir, '..', `${path.basename(content.dir)}-dist`);
-  build = await astroBuild(dist, { CONTENT_DIR: content.dir, SITE_TODAY: '2026-03-01' });
-});
-
-afterAll(() => {
-  content.cleanup();
-  fs.rmSync(dist, { recursive: true, force: true });
-});
+const site = builtFixture(
+  (content) => {
+    content.edit('news/2025-09-01-start.md', (t) => `${t}\nОткрытый урок провёл Илья Петрович Образцов.\n`);
+    content.write(
+      'news/2025-09-15-vtoraya.md',
+      '---\ntitle: Вторая новость\ndate: 2025-09-15\nsummary: Без персональных данных.\nstage: 1\n---\nОбычный текст.\n',
+    );
+    content.edit('registry/people/p-002.yaml', (t) =>
+      t.replace('processing: { signed: 2025-09-01 }', 'processing: { signed: 2025-09-01, withdrawn: 2026-02-15 }'),
+    );
+  },
+  { SITE_TODAY: '2026-03-01' },
+);
 
 describe('a build with privacy violations', () => {
   it('succeeds (fail closed for privacy, soft for the rest)', () => {
-    expect(build.code, build.stdout + build.stderr).toBe(0);
-    expect(fs.existsSync(path.join(dist, 'news/2025-09-15-vtoraya/index.html'))).toBe(true);
+    expect(site.build.code, site.build.stdout + site.build.stderr).toBe(0);
+    expect(fs.existsSync(path.join(site.dist, 'news/2025-09-15-vtoraya/index.html'))).toBe(true);
   });
 
   it('lists what it withheld, by rule and file, without names', () => {
-    const log = build.stdout + build.stderr;
+    const log = site.build.stdout + site.build.stderr;
     expect(log).toMatch(/news\/2025-09-01-start\.md: .*consent|news\/2025-09-01-start\.md: .*p-002/);
     expect(log).toMatch(/programs\/np-2025-01\.md: .*p-002/);
     expect(log).not.toContain('Образцов');
   });
 
   it('renders no page, list item or link for withheld entries', () => {
-    expect(fs.existsSync(path.join(dist, 'news/2025-09-01-start/index.html'))).toBe(false);
-    expect(fs.existsSync(path.join(dist, 'programs/np-2025-01/index.html'))).toBe(false);
-    const html = allFiles(dist)
+    expect(fs.existsSync(path.join(site.dist, 'news/2025-09-01-start/index.html'))).toBe(false);
+    expect(fs.existsSync(path.join(site.dist, 'programs/np-2025-01/index.html'))).toBe(false);
+    const html = allFiles(site.dist)
       .filter((f) => f.endsWith('.html'))
       .map((f) => fs.readFileSync(f, 'utf8'))
       .join('\n');
@@ -61,21 +52,21 @@ describe('a build with privacy violations', () => {
   });
 
   it('leaves no registry name in any built file', () => {
-    const text = allFiles(dist)
+    const text = allFiles(site.dist)
       .map((f) => fs.readFileSync(f).toString('utf8'))
       .join('\n');
     for (const form of ['Образцов', 'Образцова', 'Примерова Анна']) expect(text).not.toContain(form);
   });
 
   it('fails the build when a leak is found after it (the leak-scan integration)', async () => {
-    fs.writeFileSync(path.join(dist, 'news/2025-09-15-vtoraya/index.html'), '<p>Илья Петрович Образцов</p>');
+    fs.writeFileSync(path.join(site.dist, 'news/2025-09-15-vtoraya/index.html'), '<p>Илья Петрович Образцов</p>');
     const logged: string[] = [];
     const logger = { info: () => {}, warn: () => {}, error: (m: string) => logged.push(m) };
     const previous = process.env.CONTENT_DIR;
-    process.env.CONTENT_DIR = content.dir;
+    process.env.CONTENT_DIR = site.content.dir;
     try {
       const hook = leakScan().hooks['astro:build:done'] as (o: unknown) => Promise<void>;
-      await expect(hook({ dir: new URL(`file://${dist}/`), logger })).rejects.toBeInstanceOf(LeakError);
+      await expect(hook({ dir: new URL(`file://${site.dist}/`), logger })).rejects.toBeInstanceOf(LeakError);
     } finally {
       process.env.CONTENT_DIR = previous;
     }
@@ -83,7 +74,7 @@ describe('a build with privacy violations', () => {
   });
 
   it('makes npm run validate exit 3 (publish, tell the curator) with the rule ids', async () => {
-    const r = await runNode(['scripts/validate.ts', '--json'], { CONTENT_DIR: content.dir, SITE_TODAY: '2026-03-01' });
+    const r = await runNode(['scripts/validate.ts', '--json'], { CONTENT_DIR: site.content.dir, SITE_TODAY: '2026-03-01' });
     expect(r.code).toBe(3);
     const rules = (JSON.parse(r.stdout) as { rule: string }[]).map((p) => p.rule).sort();
     expect(rules).toEqual(['consent-withdrawn', 'consent-withdrawn']);

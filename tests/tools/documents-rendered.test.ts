@@ -7,13 +7,13 @@ import { pack } from '../../src/lib/docx/blocks.ts';
 import { loadDraftContent } from '../../src/tools/docx/draft-content.ts';
 import { orderDocument } from '../../src/lib/docx/order.ts';
 import { programmeDocument } from '../../src/lib/docx/program.ts';
-import { PLAN_COLUMNS } from '../../src/lib/docx/program-form.ts';
+import { PLAN_COLUMNS } from '../../src/lib/program-form.ts';
 import { findRegulation, orderRef } from '../../src/lib/docx/sources.ts';
-import { DEMO_CONTENT } from '../helpers/paths.ts';
+import { SCHOOL_FIXTURE } from '../helpers/paths.ts';
 import { ensureLibreOffice, renderedText } from '../helpers/libreoffice.ts';
 import { unzip } from './helpers/docx-text.ts';
 
-const content = loadDraftContent(DEMO_CONTENT);
+const content = loadDraftContent(SCHOOL_FIXTURE);
 const lines = (text: string) => text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim());
 
 beforeAll(() => ensureLibreOffice(), 900_000);

@@ -13,12 +13,12 @@ import { orderDocument } from '../../src/lib/docx/order.ts';
 import { programmeDocument, programmeTemplate, REMOVED } from '../../src/lib/docx/program.ts';
 import { findRegulation, orderRef } from '../../src/lib/docx/sources.ts';
 import { PLAN_DIRECTIONS } from '../../src/schema/vocab.ts';
-import { DEMO_CONTENT } from '../helpers/paths.ts';
+import { SCHOOL_FIXTURE } from '../helpers/paths.ts';
 import { runNode } from '../helpers/run.ts';
 import { copyDemoContent, type ContentCopy } from './helpers/content-copy.ts';
 import { docxText } from './helpers/docx-text.ts';
 
-const content = loadDraftContent(DEMO_CONTENT);
+const content = loadDraftContent(SCHOOL_FIXTURE);
 const programme = (id: string) => content.programs.find((p) => p.id.startsWith(id))!;
 
 let copy: ContentCopy | undefined;

@@ -12,17 +12,17 @@ import { loadRegistry, reviewContent } from '../../src/privacy/gate.ts';
 import { peopleOf } from '../../src/privacy/registry.ts';
 import type { Program } from '../../src/schema/programs.ts';
 import { PLAN_DIRECTIONS } from '../../src/schema/vocab.ts';
-import { DEMO_CONTENT } from '../helpers/paths.ts';
+import { SCHOOL_FIXTURE } from '../helpers/paths.ts';
 import { runNode } from '../helpers/run.ts';
 import { copyDemoContent, type ContentCopy } from './helpers/content-copy.ts';
 
 const TODAY = '2026-11-24';
-const people = new Map(peopleOf(loadRegistry(DEMO_CONTENT)).map((p) => [p.id, p]));
-const programs = [...reviewContent(DEMO_CONTENT).entries.get('programs')!.values()].map((e) => ({
+const people = new Map(peopleOf(loadRegistry(SCHOOL_FIXTURE)).map((p) => [p.id, p]));
+const programs = [...reviewContent(SCHOOL_FIXTURE).entries.get('programs')!.values()].map((e) => ({
   id: e.id,
   data: e.parsed as unknown as Program,
 }));
-const vocab = readVocabularies(DEMO_CONTENT)!;
+const vocab = readVocabularies(SCHOOL_FIXTURE)!;
 
 let copy: ContentCopy | undefined;
 afterEach(() => copy?.cleanup());

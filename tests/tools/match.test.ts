@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { readVocabularies } from '../../src/validate/site-settings.ts';
 import { assign, proposeMatches, scorePair, type MatchInput } from '../../src/tools/matching/match-mentors.ts';
 import type { Person } from '../../src/schema/registry.ts';
-import { DEMO_CONTENT } from '../helpers/paths.ts';
+import { SCHOOL_FIXTURE } from '../helpers/paths.ts';
 import { randomPeople, rng } from './helpers/people.ts';
 
-const vocab = readVocabularies(DEMO_CONTENT)!;
+const vocab = readVocabularies(SCHOOL_FIXTURE)!;
 const TODAY = '2026-11-24';
 
 /** The best (pairs, total score) over every assignment, by exhaustive search. */
@@ -136,7 +136,7 @@ describe('proposeMatches', () => {
   it('explains a proposal on the demo registry in Russian', async () => {
     const { peopleOf } = await import('../../src/privacy/registry.ts');
     const { loadRegistry } = await import('../../src/privacy/gate.ts');
-    const result = proposeMatches({ people: peopleOf(loadRegistry(DEMO_CONTENT)), programs: [], vocab, today: TODAY });
+    const result = proposeMatches({ people: peopleOf(loadRegistry(SCHOOL_FIXTURE)), programs: [], vocab, today: TODAY });
     const p = result.proposals.find((x) => x.mentee === 'p-010')!;
     expect(p.mentor).toBe('p-007');
     expect(p.fits).toEqual(

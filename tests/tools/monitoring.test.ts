@@ -11,7 +11,7 @@ import { layoutBars, layoutStacks } from '../../src/lib/monitoring-chart.ts';
 import { reviewContent } from '../../src/privacy/gate.ts';
 import { monitoringSchema, type MonitoringCycle } from '../../src/schema/monitoring.ts';
 import { surveyAnswersSchema, type SurveyResponse } from '../../src/schema/survey-answers.ts';
-import { DEMO_CONTENT } from '../helpers/paths.ts';
+import { SCHOOL_FIXTURE } from '../helpers/paths.ts';
 import { runNode } from '../helpers/run.ts';
 import { copyDemoContent, type ContentCopy } from './helpers/content-copy.ts';
 import { MONITORING_CSV } from './helpers/surveys.ts';
@@ -61,9 +61,9 @@ describe('aggregateGroups', () => {
   });
 
   it('reproduces the published demo cycle from the demo answers', () => {
-    const index = reviewContent(DEMO_CONTENT);
+    const index = reviewContent(SCHOOL_FIXTURE);
     const batch = surveyAnswersSchema().parse(
-      parseDocument(fs.readFileSync(`${DEMO_CONTENT}/registry/answers/2025-2026-demo.yaml`, 'utf8')).toJS(),
+      parseDocument(fs.readFileSync(`${SCHOOL_FIXTURE}/registry/answers/2025-2026-demo.yaml`, 'utf8')).toJS(),
     );
     const published = index.entries.get('monitoring')!.get('2025-2026')!.parsed as unknown as MonitoringCycle;
     expect(aggregateGroups(batch.responses).groups).toEqual(published.groups);

@@ -7,10 +7,10 @@ import { readVocabularies } from '../../src/validate/site-settings.ts';
 import { headerMatches, loadMapping, MappingError, planColumns } from '../../src/tools/survey/mapping.ts';
 import { formatName, nameKey, parseFullName } from '../../src/tools/survey/person-names.ts';
 import { matchChoices, matchOne, parseCount, parseDate, parseScore, parseTeachingSince } from '../../src/tools/survey/values.ts';
-import { DEMO_CONTENT } from '../helpers/paths.ts';
+import { SCHOOL_FIXTURE } from '../helpers/paths.ts';
 import { MAPPING } from './helpers/surveys.ts';
 
-const vocab = readVocabularies(DEMO_CONTENT)!;
+const vocab = readVocabularies(SCHOOL_FIXTURE)!;
 
 describe('headers', () => {
   it('match a fragment at a word start; short fragments only as whole words', () => {

@@ -1,158 +1,221 @@
 /**
- * The bank's search: a text query through Pagefind (Russian stemming), facet
- * checkboxes with live counts, and the state in the address.
+ * The bank's search: a text query through the bank's own Pagefind index
+ * (Russian stemming), facet checkboxes counted by the index's filters, and
+ * the state in the address.
  *
- * The page already lists every practice with its facet values, so filtering
- * and counting happen here on that list, and a query only asks Pagefind which
- * practices match and how well (`data-pf` ties each item to its index entry).
- * Fragments are fetched only for the excerpts of results on screen, and a
- * long result list is shown a page at a time.
+ * The page lists one page of the bank by itself. Once the reader searches,
+ * ticks or reorders, the list comes from the index: the matching practices
+ * at once, their cards a page at a time as the reader scrolls, each card's
+ * fragment fetched when the card comes into view. Counts are asked of the
+ * index only for the facet groups on screen, so a folded panel costs no
+ * download; each group is counted with its own choice left out.
  */
-import { forms, search } from '../../i18n/ru.ts';
-import { plural } from '../../lib/plural.ts';
+import { search } from '../../i18n/ru.ts';
+import { BANK_BUNDLE } from '../../lib/search/bundles.ts';
 import { foundPractices } from '../../lib/search/counts.ts';
 import { indexQuery } from '../../lib/search/query.ts';
-import { facetCounts, isEmptySelection, matches, parseFacetAttribute, type ItemValues } from '../../lib/search/selection.ts';
+import { countSearches, isEmptySelection, orderSearches, type IndexFilters } from '../../lib/search/selection.ts';
 import { readState, writeState, type SearchState } from '../../lib/search/url-state.ts';
-import { debounce, excerptNodes, loadPagefind, type PagefindResult } from './pagefind.ts';
+import { fillCard, placeholderCard } from './bank-card.ts';
+import { debounce, loadPagefind, type Pagefind, type PagefindResult } from './pagefind.ts';
 
-interface Item {
-  li: HTMLLIElement;
-  pf: string | undefined;
-  values: ItemValues;
-  year: number;
-  /** Position in the bank's own order (best first). */
-  rank: number;
+/** Cards added at a time as the reader scrolls. */
+const PAGE_SIZE = 10;
+
+/** The results of `searches` in turn, each practice once. */
+async function joined(pagefind: Pagefind, term: string | null, searches: readonly IndexFilters[]): Promise<PagefindResult[]> {
+  const seen = new Set<string>();
+  const out: PagefindResult[] = [];
+  for (const filters of searches) {
+    for (const r of (await pagefind.search(term, { filters })).results) {
+      if (seen.has(r.id)) continue;
+      seen.add(r.id);
+      out.push(r);
+    }
+  }
+  return out;
 }
-
-/** Results shown at once; «Показать ещё» adds as many again. */
-const PAGE_SIZE = 30;
 
 export function startBank(): void {
   const root = document.querySelector<HTMLElement>('[data-bank]');
   const form = document.querySelector<HTMLFormElement>('[data-search-form]');
-  const facets = document.querySelector<HTMLFormElement>('[data-facet-form]');
+  const facets = root?.querySelector<HTMLFormElement>('[data-facet-form]');
+  const panel = root?.querySelector<HTMLDetailsElement>('[data-facets-panel]');
+  const chosen = root?.querySelector<HTMLElement>('[data-chosen]');
   const list = root?.querySelector<HTMLUListElement>('[data-list]');
+  const staticList = root?.querySelector<HTMLElement>('[data-static]');
   const status = root?.querySelector<HTMLElement>('[data-status]');
   const empty = root?.querySelector<HTMLElement>('[data-empty]');
   const more = root?.querySelector<HTMLButtonElement>('[data-more]');
-  if (!root || !form || !facets || !list || !status || !empty || !more) return;
+  if (!root || !form || !facets || !panel || !chosen || !list || !staticList || !status || !empty || !more) return;
   const input = form.elements.namedItem('q') as HTMLInputElement;
   const sort = form.elements.namedItem('sort') as HTMLSelectElement;
   const boxes = [...facets.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
   const keys = [...new Set(boxes.map((b) => b.name))];
   const known = Object.fromEntries(keys.map((k) => [k, boxes.filter((b) => b.name === k).map((b) => b.value)]));
-  const items: Item[] = [...list.querySelectorAll<HTMLLIElement>('li[data-practice]')].map((li, rank) => {
-    const values = parseFacetAttribute(li.dataset.facets ?? '');
-    return { li, pf: li.dataset.pf, values, year: Number(values.year?.[0]), rank };
-  });
-  const byPf = new Map(items.flatMap((i) => (i.pf ? [[i.pf, i] as const] : [])));
-  const results = new Map<HTMLLIElement, PagefindResult>();
-  let visible = new Set(items.map((i) => i.li));
-  let shown: Item[] = [];
-  let limit = PAGE_SIZE;
+  const years = { year: known.year ?? [], best: known.best ?? [] };
+  const countOf = (b: HTMLInputElement) => b.closest('label')?.querySelector<HTMLElement>('[data-count]') ?? undefined;
+  const labels = new Map(boxes.map((b) => [`${b.name}:${b.value}`, b.nextElementSibling?.textContent?.trim() ?? b.value]));
+  /** The counts of the whole bank, as built: right while nothing is searched or ticked. */
+  const totals = new Map(boxes.map((b) => [b, countOf(b)?.textContent ?? '']));
+  const bankTotal = status.textContent ?? '';
+
   let generation = 0;
+  let state: SearchState = { q: '', selection: {}, sort: '' };
+  let term: string | null = null;
+  let pending: PagefindResult[] = [];
+  const resultOf = new WeakMap<HTMLLIElement, PagefindResult>();
+  /** Facet groups on screen, and those whose counts are not yet those of the current state. */
+  const onScreenGroups = new Set<string>();
+  let stale = new Set<string>();
 
   const current = (): SearchState => ({
     q: input.value.trim(),
     selection: Object.fromEntries(keys.map((k) => [k, boxes.filter((b) => b.name === k && b.checked).map((b) => b.value)])),
     sort: sort.value === 'newest' ? 'newest' : '',
   });
+  const touched = (s: SearchState) => s.q !== '' || !isEmptySelection(s.selection) || s.sort !== '';
 
-  /** The practices the query matches, best match first; undefined when text search is unavailable. */
-  const textMatches = async (q: string): Promise<{ item: Item; result: PagefindResult }[] | undefined> => {
-    const pagefind = await loadPagefind();
-    if (!pagefind) return undefined;
-    const { results: found } = await pagefind.search(indexQuery(q));
-    return found.flatMap((result) => {
-      const item = byPf.get(result.id);
-      return item ? [{ item, result }] : [];
-    });
+  const fill = async (li: HTMLLIElement) => {
+    const result = resultOf.get(li);
+    if (!result) return;
+    const gen = generation;
+    const data = await result.data();
+    if (gen === generation) fillCard(li, data, labels);
   };
 
-  const updateCounts = (candidates: readonly Item[], state: SearchState) => {
-    const counts = facetCounts(
-      candidates.map((i) => i.values),
-      state.selection,
-    );
+  /** A card's fragment is fetched as the card comes near the screen. */
+  const cardsInView = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        cardsInView.unobserve(entry.target);
+        void fill(entry.target as HTMLLIElement);
+      }
+    },
+    { rootMargin: '200px 0px' },
+  );
+
+  /** The «show more» button doubles as the marker of the list's end: near the screen, it adds a page itself. */
+  const nearEnd = new IntersectionObserver(
+    (entries) => {
+      if (entries.some((e) => e.isIntersecting) && !more.hidden) addPage();
+    },
+    { rootMargin: '400px 0px' },
+  );
+
+  /** Adds the next page of cards (placeholders until they come into view). */
+  const addPage = (): HTMLLIElement[] => {
+    const items = pending.splice(0, PAGE_SIZE).map((result) => {
+      const li = placeholderCard();
+      resultOf.set(li, result);
+      cardsInView.observe(li);
+      return li;
+    });
+    list.append(...items);
+    more.hidden = pending.length === 0;
+    // Observing anew reports the button's position now: another page follows while it is still near the screen.
+    nearEnd.unobserve(more);
+    if (!more.hidden) nearEnd.observe(more);
+    return items;
+  };
+
+  const showCounts = (group: string, counts: Record<string, number>) => {
     for (const b of boxes) {
-      const n = counts.get(b.name)?.get(b.value) ?? 0;
-      const count = b.closest('label')?.querySelector<HTMLElement>('[data-count]');
+      if (b.name !== group) continue;
+      const count = countOf(b);
       if (!count) continue;
+      const n = counts[b.value] ?? 0;
       count.textContent = search.facetCount(n);
       count.toggleAttribute('data-zero', n === 0);
     }
   };
 
-  const fillExcerpt = async (li: HTMLLIElement, gen: number) => {
-    const result = results.get(li);
-    if (!result) return;
-    const data = await result.data();
-    if (gen !== generation || !data.excerpt) return;
-    let p = li.querySelector<HTMLElement>('.excerpt');
-    if (!p) {
-      p = document.createElement('p');
-      p.className = 'excerpt';
-      li.querySelector('.practice-card__summary')?.after(p);
-    }
-    p.replaceChildren(...excerptNodes(data.excerpt));
-  };
-
-  /** Excerpts are fetched for results as they come on screen. */
-  const onScreen = new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) {
-        if (!entry.isIntersecting) continue;
-        onScreen.unobserve(entry.target);
-        void fillExcerpt(entry.target as HTMLLIElement, generation);
+  /** Counts the groups on screen whose counts are stale, with each group's own choice left out. */
+  const updateCounts = async () => {
+    const gen = generation;
+    const groups = keys.filter((k) => onScreenGroups.has(k) && stale.has(k));
+    if (!groups.length) return;
+    const pagefind = await loadPagefind(BANK_BUNDLE);
+    if (!pagefind) return;
+    for (const { filters, groups: counted } of countSearches(state.selection, groups)) {
+      const response = await pagefind.search(term, { filters });
+      if (gen !== generation) return;
+      for (const g of counted) {
+        stale.delete(g);
+        showCounts(g, response.filters[g] ?? {});
       }
-    },
-    { rootMargin: '0px' },
-  );
-
-  /** Shows the first `limit` of `shown`, in order, touching only items whose visibility changes. */
-  const render = () => {
-    const next = shown.slice(0, limit);
-    const nextSet = new Set(next.map((i) => i.li));
-    for (const li of visible) if (!nextSet.has(li)) li.hidden = true;
-    for (const li of nextSet) if (!visible.has(li)) li.hidden = false;
-    visible = nextSet;
-    list.append(...next.map((i) => i.li));
-    for (const i of next) if (results.has(i.li) && !i.li.querySelector('.excerpt')) onScreen.observe(i.li);
-    more.hidden = shown.length <= limit;
+    }
   };
 
+  const groupsInView = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      const group = (entry.target as HTMLElement).dataset.group ?? '';
+      if (entry.isIntersecting) onScreenGroups.add(group);
+      else onScreenGroups.delete(group);
+    }
+    void updateCounts();
+  });
+  for (const fieldset of facets.querySelectorAll<HTMLElement>('fieldset[data-group]')) groupsInView.observe(fieldset);
+
+  const showBankPage = (message: string) => {
+    staticList.hidden = false;
+    list.hidden = true;
+    list.replaceChildren();
+    more.hidden = true;
+    empty.hidden = true;
+    status.textContent = message;
+  };
+
+  /** The list is busy (`aria-busy`) from a change until the results of the latest one are in place. */
   const run = async () => {
     const gen = ++generation;
-    const state = current();
+    list.setAttribute('aria-busy', 'true');
+    try {
+      await update(gen);
+    } finally {
+      if (gen === generation) list.removeAttribute('aria-busy');
+    }
+  };
+
+  const update = async (gen: number) => {
+    state = current();
     history.replaceState(null, '', `${location.pathname}${writeState(state, keys)}${location.hash}`);
-    const found = state.q ? await textMatches(state.q) : undefined;
+    const ticked = Object.values(state.selection).flat().length;
+    chosen.textContent = search.facetsChosen(ticked);
+    sort.options[0]!.textContent = state.q ? search.sortRelevance : search.sortBank;
+    cardsInView.disconnect();
+    if (!touched(state)) {
+      stale = new Set();
+      for (const [b, text] of totals) {
+        const count = countOf(b);
+        if (count) count.textContent = text;
+        count?.removeAttribute('data-zero');
+      }
+      showBankPage(bankTotal);
+      return;
+    }
+    const pagefind = await loadPagefind(BANK_BUNDLE);
     if (gen !== generation) return;
-    const searched = state.q !== '' && found !== undefined;
-    sort.options[0]!.textContent = searched ? search.sortRelevance : search.sortBank;
-    const candidates = searched ? found.map((f) => f.item) : items;
-    shown = candidates.filter((i) => matches(i.values, state.selection));
-    if (state.sort === 'newest') shown.sort((a, b) => b.year - a.year || a.rank - b.rank);
-    else if (!searched) shown.sort((a, b) => a.rank - b.rank);
-    updateCounts(candidates, state);
-
-    onScreen.disconnect();
-    for (const li of results.keys()) li.querySelector('.excerpt')?.remove();
-    results.clear();
-    if (searched) for (const { item, result } of found) results.set(item.li, result);
-    const untouched = !searched && isEmptySelection(state.selection) && !state.sort;
-    limit = untouched ? items.length : PAGE_SIZE;
-    render();
-
-    status.textContent =
-      state.q && found === undefined
-        ? `${search.unavailable} ${foundPractices(shown.length)}`
-        : untouched
-          ? search.bankTotal(plural(items.length, forms.practice))
-          : foundPractices(shown.length);
-    empty.hidden = shown.length > 0;
+    if (!pagefind) {
+      showBankPage(search.unavailable);
+      return;
+    }
+    term = state.q ? indexQuery(state.q) : null;
+    const order = state.sort === 'newest' ? 'newest' : state.q ? 'relevance' : 'bank';
+    const found = await joined(pagefind, term, orderSearches(state.selection, order, years));
+    if (gen !== generation) return;
+    staticList.hidden = true;
+    list.hidden = false;
+    list.replaceChildren();
+    pending = found;
+    status.textContent = foundPractices(found.length);
+    empty.hidden = found.length > 0;
     empty.querySelector('[data-empty-title]')!.textContent =
-      searched && found.length === 0 ? search.nothingFound(state.q) : search.nothingMatches;
+      state.q && found.length === 0 ? search.nothingFound(state.q) : search.nothingMatches;
+    addPage();
+    stale = new Set(keys);
+    await updateCounts();
   };
 
   const later = debounce(() => void run(), 120);
@@ -161,15 +224,13 @@ export function startBank(): void {
     void run();
   });
   input.addEventListener('input', later);
-  input.addEventListener('focus', () => void loadPagefind(), { once: true });
+  input.addEventListener('focus', () => void loadPagefind(BANK_BUNDLE), { once: true });
   sort.addEventListener('change', () => void run());
   facets.addEventListener('change', () => void run());
   facets.addEventListener('reset', () => setTimeout(() => void run()));
   more.addEventListener('click', () => {
-    const first = shown[limit];
-    limit += PAGE_SIZE;
-    render();
-    first?.li.querySelector('a')?.focus();
+    const [first] = addPage();
+    if (first) void fill(first).then(() => first.querySelector('a')?.focus());
   });
 
   // The search box and checkboxes are already in place of the facet links (global.css, `data-js-only`).
@@ -177,5 +238,6 @@ export function startBank(): void {
   input.value = initial.q;
   sort.value = initial.sort;
   for (const b of boxes) b.checked = initial.selection[b.name]?.includes(b.value) ?? false;
-  if (initial.q || !isEmptySelection(initial.selection) || initial.sort) void run();
+  if (!isEmptySelection(initial.selection)) panel.open = true;
+  if (touched(initial)) void run();
 }

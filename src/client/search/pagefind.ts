@@ -1,16 +1,21 @@
 /**
  * The part of Pagefind's browser API the site uses, loaded once on demand
- * from the bundle the build wrote (`/pagefind/pagefind.js`).
+ * from a bundle the build wrote (src/lib/search/bundles.ts): the site's
+ * index for the site search, the practices' own index for the bank.
  *
  * Search runs on the page's own thread: at a school's (or a district's)
  * scale a query takes milliseconds, and skipping Pagefind's web worker
  * saves its download on the first query.
  */
 
+import { SITE_BUNDLE } from '../../lib/search/bundles.ts';
+
 export interface PagefindFragment {
   url: string;
   excerpt: string;
   meta: Record<string, string | undefined>;
+  /** The page's filter values by filter name. */
+  filters: Record<string, string[] | undefined>;
 }
 
 export interface PagefindResult {
@@ -29,8 +34,8 @@ export interface PagefindSearchOptions {
 
 export interface PagefindResponse {
   results: PagefindResult[];
-  /** Per filter value, how many results have it (for filters loaded by this search). */
-  filters: Record<string, Record<string, number>>;
+  /** Per value of each filter Pagefind has loaded: how many of these results have it. */
+  filters: Record<string, Record<string, number> | undefined>;
 }
 
 export interface Pagefind {
@@ -40,24 +45,26 @@ export interface Pagefind {
   preload: (term: string, options?: PagefindSearchOptions) => Promise<void>;
 }
 
-const BUNDLE = '/pagefind/pagefind.js';
+const loading = new Map<string, Promise<Pagefind | undefined>>();
 
-let loading: Promise<Pagefind | undefined> | undefined;
-
-/** Pagefind, or undefined when the site has no index (e.g. under `astro dev`). */
-export function loadPagefind(): Promise<Pagefind | undefined> {
-  loading ??= (async () => {
-    try {
-      const url = BUNDLE;
-      const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
-      await pagefind.options({ excerptLength: 26, excerptEllipsis: '…', noWorker: true });
-      await pagefind.init();
-      return pagefind;
-    } catch {
-      return undefined;
-    }
-  })();
-  return loading;
+/** Pagefind of a bundle, or undefined when the site has no index (e.g. under `astro dev`). */
+export function loadPagefind(bundle = SITE_BUNDLE): Promise<Pagefind | undefined> {
+  let pending = loading.get(bundle);
+  if (!pending) {
+    pending = (async () => {
+      try {
+        const url = `${bundle}pagefind.js`;
+        const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+        await pagefind.options({ excerptLength: 26, excerptEllipsis: '…', noWorker: true });
+        await pagefind.init();
+        return pagefind;
+      } catch {
+        return undefined;
+      }
+    })();
+    loading.set(bundle, pending);
+  }
+  return pending;
 }
 
 /**

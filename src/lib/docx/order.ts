@@ -16,7 +16,7 @@ import type { Person } from '../../schema/registry.ts';
 import type { Vocabularies } from '../../schema/settings.ts';
 import { MENTORING_FORMS } from '../../schema/vocab.ts';
 import { schoolYearLabel } from '../school-year.ts';
-import { BLANK_DATE, BLANK_LINE } from './program-form.ts';
+import { BLANK_DATE, BLANK_LINE } from '../program-form.ts';
 import {
   cell,
   describePerson,

@@ -43,7 +43,7 @@ import {
   SECTION_TASKS,
   SIGNATURES,
   type HeaderKey,
-} from './program-form.ts';
+} from '../program-form.ts';
 
 /** Shown where a registry record no longer exists (purged on withdrawal of consent). */
 export const REMOVED = '[сведения удалены по отзыву согласия]';

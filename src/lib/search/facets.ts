@@ -16,8 +16,12 @@ import { MATERIAL_TYPES, MENTORING_FORMS, SCHOOL_LEVELS, TARGET_GROUPS } from '.
 export const FACET_KEYS = ['form', 'target', 'subject', 'level', 'difficulty', 'material', 'year', 'best'] as const;
 export type FacetKey = (typeof FACET_KEYS)[number];
 
-/** Practices per static facet page; a school's bank fits on one, a district-sized one gets numbered pages. */
-export const FACET_PAGE_SIZE = 50;
+/**
+ * Practices per static page of the bank and of each facet page: a school's
+ * bank fits on one, a district's gets numbered pages, and a page's weight
+ * does not grow with the bank.
+ */
+export const BANK_PAGE_SIZE = 20;
 
 /** The subject value of a practice that names no subject: it suits any. */
 export const ANY_SUBJECT = 'any';
@@ -113,7 +117,10 @@ export function facetPath(key: FacetKey, slug: string): string {
   return `/practices/${key}/${slug}/`;
 }
 
-/** `form:traditional subject:math …`: the values of a practice as one attribute the bank's script reads. */
-export function facetAttribute(values: FacetValues): string {
-  return FACET_KEYS.flatMap((key) => values[key].map((v) => `${key}:${v}`)).join(' ');
+/**
+ * Site path of page `n` of the bank. Later pages sit under `page/`, since a
+ * practice's own id may be any slug, a number too (`/practices/2/`).
+ */
+export function bankPath(n = 1): string {
+  return n > 1 ? `/practices/page/${n}/` : '/practices/';
 }

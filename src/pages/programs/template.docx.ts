@@ -1,7 +1,7 @@
 /**
  * The blank personalised-programme template as a Word file, generated at
  * build from the same form description as the printable page
- * (src/lib/docx/program-form.ts).
+ * (src/lib/program-form.ts).
  */
 import type { APIRoute } from 'astro';
 import { getSite } from '../../data/site.ts';

@@ -12,7 +12,7 @@ import { proposeMatches } from './match-mentors.ts';
 import { matchJson, matchMarkdown, matchSummary } from './match-report.ts';
 import { writeFilesAtomic as writeAll } from '../../io/atomic-write.ts';
 import { privateDir } from '../../io/private-dir.ts';
-import { reviewContent } from '../../privacy/gate.ts';
+import { errorsIn, reviewContent } from '../../privacy/gate.ts';
 import { toolsUi } from '../../i18n/ru.ts';
 import { peopleOf, registryOf } from '../../privacy/registry.ts';
 import { COLLECTIONS } from '../../schema/index.ts';
@@ -58,7 +58,7 @@ export function runMatch(o: MatchOptions, out: (line: string) => void): void {
   const programs = [...(index.entries.get('programs')?.values() ?? [])].map((e) => ({ id: e.id, data: e.parsed as unknown as Program }));
   const vocab = index.entries.get('vocabularies')?.values().next().value?.parsed as unknown as Vocabularies | undefined;
   if (!vocab) throw new MatchRefused(ui.noVocabularies);
-  const broken = index.problems.filter((p) => p.file.includes('/registry/people/') && p.severity === 'error');
+  const broken = errorsIn(index, 'people');
   if (broken.length) out(ui.brokenPeople(broken.length));
   const rejections = readRejections();
   const rejected = rejections.filter((r) => r.schoolYear === o.schoolYear);

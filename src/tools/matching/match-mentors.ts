@@ -25,7 +25,7 @@ import { FlowNetwork } from '../../lib/min-cost-flow.ts';
 import { plural } from '../../lib/plural.ts';
 import { schoolYearLabel } from '../../lib/school-year.ts';
 import { DEFAULT_CAPACITY } from '../survey/merge.ts';
-import { schoolYearOf } from '../survey/school-year.ts';
+import { schoolYearOf } from '../../lib/school-year.ts';
 
 /** Points of each criterion. Integers: the solver is exact on integers. */
 export const WEIGHTS = {

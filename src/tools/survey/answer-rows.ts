@@ -16,7 +16,7 @@ import { SATISFACTION_SCALES, YES_NO_ITEMS } from '../../schema/vocab.ts';
 import { MappingError, planColumns, type ColumnField, type Mapping } from './mapping.ts';
 import type { RowNote } from './person-rows.ts';
 import type { Table } from './read-table.ts';
-import { isAbstention, matchOne, parseDate, parseDateTime, parseScore, parseYesNo } from './values.ts';
+import { fieldCell, isAbstention, matchOne, parseDate, parseDateTime, parseScore, parseYesNo } from './values.ts';
 
 /** The first and the last day of a school year `2026-2027`. */
 function cycleDays(cycle: string): { from: string; to: string } {
@@ -58,11 +58,7 @@ export function readAnswerRows(table: Table, mapping: Mapping, cycle: string, ro
   const responses: SurveyResponse[] = [];
   const notes: RowNote[] = [];
   for (const { row, cells } of table.rows) {
-    const cell = (f: ColumnField) => {
-      const c = col(f);
-      const text = c === undefined ? '' : (cells[c] ?? '');
-      return isAbstention(text) ? '' : text;
-    };
+    const cell = fieldCell(col, cells);
     const header = (f: ColumnField) => table.headers[col(f)!]!;
     let rowRole = role;
     const roleText = cell('role');

@@ -66,13 +66,16 @@ export async function runImport(o: ImportOptions, out: (line: string) => void): 
   return o.kind === 'monitoring' ? importAnswers(o, table, mapping, source, out) : importPeople(o, table, mapping, source, out);
 }
 
-async function importAnswers(
+/** One kind of import, after the export was read and its form recognised. */
+type ImportStep = (
   o: ImportOptions,
   table: Awaited<ReturnType<typeof readTable>>,
   mapping: ReturnType<typeof loadMapping>,
   source: string,
   out: (line: string) => void,
-): Promise<number> {
+) => Promise<number>;
+
+const importAnswers: ImportStep = async (o, table, mapping, source, out) => {
   const { responses, notes, unknownColumns } = readAnswerRows(table, mapping, o.cycle, o.role);
   const sha256 = crypto.createHash('sha256').update(fs.readFileSync(o.file)).digest('hex');
   const target = path.join(o.root, ANSWERS_DIR, `${o.cycle}-${sha256.slice(0, 8)}.yaml`);
@@ -136,15 +139,9 @@ async function importAnswers(
   });
   out(`Записано: ${displayPath(target)}. ${toolsUi.undoHint}`);
   return 0;
-}
+};
 
-async function importPeople(
-  o: ImportOptions,
-  table: Awaited<ReturnType<typeof readTable>>,
-  mapping: ReturnType<typeof loadMapping>,
-  source: string,
-  out: (line: string) => void,
-): Promise<number> {
+const importPeople: ImportStep = async (o, table, mapping, source, out) => {
   const files = readPeopleFiles(o.root);
   const key = secretKey();
   const fingerprint = (v: unknown) => keyedFingerprint(key, v);
@@ -199,4 +196,4 @@ async function importPeople(
   if (write && plan.changes.length) out(toolsUi.undoHint);
   const nothing = plan.changes.length === 0 && plan.unchanged.length === 0 && table.rows.length > 0;
   return plan.problems.length || nothing ? 1 : 0;
-}
+};

@@ -7,12 +7,12 @@
 import { getGender } from 'lvovich';
 import type { Person } from '../../schema/registry.ts';
 import type { Vocabularies } from '../../schema/settings.ts';
-import { findPerson, resolveName, type KnownPerson } from '../../tools/survey/name-order.ts';
+import { findPerson, resolveName, type KnownPerson } from './name-order.ts';
 import { DICTIONARY_LABELS, MappingError, planColumns, type ColumnField, type Dictionary, type Mapping } from './mapping.ts';
 import { formatName, nameFromParts, nameKey, type FullName } from './person-names.ts';
 import type { Table } from './read-table.ts';
 import {
-  isAbstention,
+  fieldCell,
   matchChoices,
   matchOne,
   parseCount,
@@ -101,11 +101,7 @@ export function readPersonRows(
   const notes: RowNote[] = [];
 
   for (const { row, cells } of table.rows) {
-    const cell = (f: ColumnField) => {
-      const c = col(f);
-      const text = c === undefined ? '' : (cells[c] ?? '');
-      return isAbstention(text) ? '' : text;
-    };
+    const cell = fieldCell(col, cells);
     const header = (f: ColumnField) => table.headers[col(f)!]!;
     const warn = (f: ColumnField, message: string) => notes.push({ row, column: header(f), message, severity: 'warning' });
 

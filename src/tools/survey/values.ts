@@ -4,7 +4,7 @@
  * so the import can file the first and report the second.
  */
 import { normaliseText } from './person-names.ts';
-import type { ValueMap } from './mapping.ts';
+import type { ColumnField, ValueMap } from './mapping.ts';
 import { isRealIsoDate } from '../../lib/dates.ts';
 
 const LETTER = /[\p{L}\p{N}]/u;
@@ -112,6 +112,18 @@ const ABSTENTIONS = new Set([
 /** True for «Затрудняюсь ответить» and the like. */
 export function isAbstention(cell: string): boolean {
   return ABSTENTIONS.has(normaliseText(cell).replace(/[.!]+$/, ''));
+}
+
+/**
+ * One row read by field: the text of the field's column, empty where the
+ * export has no such column or the person abstained («Затрудняюсь ответить»).
+ */
+export function fieldCell(col: (f: ColumnField) => number | undefined, cells: readonly string[]) {
+  return (f: ColumnField): string => {
+    const c = col(f);
+    const text = c === undefined ? '' : (cells[c] ?? '');
+    return isAbstention(text) ? '' : text;
+  };
 }
 
 /** The one whole number in an answer («2», «не более 3 человек»); two numbers or none is not an answer. */

@@ -10,14 +10,14 @@ import { coverageByWeight, fontCodePoints, missingCharacters } from '../../../sr
 import { CARD_FONT_FAMILY, fontFiles, loadFonts } from '../../../src/build/og/fonts.ts';
 import { checkGlyphs } from '../../../src/build/og/generate.ts';
 import { reviewContent } from '../../../src/privacy/gate.ts';
-import { DEMO_CONTENT } from '../../helpers/paths.ts';
+import { SCHOOL_FIXTURE } from '../../helpers/paths.ts';
 
 const RUSSIAN = 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя';
 const PUNCTUATION = '0123456789№«»—–…,.:;!?()"\'%/-·\u00a0';
 
 const files = fontFiles();
 const coverage = coverageByWeight(files);
-const demoCards = cardsFromContent(reviewContent(DEMO_CONTENT), 'https://nastavnik.licey126.example/');
+const demoCards = cardsFromContent(reviewContent(SCHOOL_FIXTURE), 'https://nastavnik.licey126.example/');
 const fonts = loadFonts() as Parameters<typeof satori>[1]['fonts'];
 
 /** The path data satori draws for one character, at a fixed place. */

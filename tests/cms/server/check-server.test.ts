@@ -10,9 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CheckRequestError, reviewEntry } from '../../../cms/server/check-server.ts';
 import { reviewContent } from '../../../src/privacy/gate.ts';
 import { tempContent } from '../../helpers/fixture.ts';
-import { DEMO_CONTENT } from '../../helpers/paths.ts';
+import { SCHOOL_FIXTURE } from '../../helpers/paths.ts';
 
-const demo = [...reviewContent(DEMO_CONTENT).entries.values()].flatMap((m) => [...m.values()]);
+const demo = [...reviewContent(SCHOOL_FIXTURE).entries.values()].flatMap((m) => [...m.values()]);
 const practice = demo.find((e) => e.collection === 'practices')!;
 const person = demo.find((e) => e.collection === 'people' && (e.parsed as { id: string }).id === 'p-007')!;
 
@@ -21,7 +21,7 @@ describe('reviewEntry', () => {
     expect(
       reviewEntry(
         { collection: 'practices', file: practice.file, data: practice.data as Record<string, unknown>, body: practice.body },
-        DEMO_CONTENT,
+        SCHOOL_FIXTURE,
       ),
     ).toEqual({
       errors: [],
@@ -34,7 +34,7 @@ describe('reviewEntry', () => {
     const body = `${practice.body}\n\nВопросы — по телефону +7 (921) 555-12-34.`;
     const review = reviewEntry(
       { collection: 'practices', file: practice.file, data: practice.data as Record<string, unknown>, body },
-      DEMO_CONTENT,
+      SCHOOL_FIXTURE,
     );
     expect(review.errors).toEqual([]);
     expect(review.withheld).toEqual([expect.objectContaining({ file: practice.file, rule: 'pii-contact' })]);
@@ -43,20 +43,20 @@ describe('reviewEntry', () => {
 
   it('checks a new entry in its collection folder: its authors must be in the registry', () => {
     const data = { ...(practice.data as Record<string, unknown>), authors: ['p-999'] };
-    const review = reviewEntry({ collection: 'practices', id: 'novaya-praktika', data, body: practice.body }, DEMO_CONTENT);
+    const review = reviewEntry({ collection: 'practices', id: 'novaya-praktika', data, body: practice.body }, SCHOOL_FIXTURE);
     expect(review.errors).toEqual([
-      expect.objectContaining({ file: 'content/practices/novaya-praktika.md', rule: 'reference', field: 'authors.0' }),
+      expect.objectContaining({ file: 'tests/fixtures/school/practices/novaya-praktika.md', rule: 'reference', field: 'authors.0' }),
     ]);
   });
 
   it('reviews a registry record too, and never reaches outside the collection folder', () => {
     const data = { ...(person.data as Record<string, unknown>), id: 'p-007' };
-    expect(reviewEntry({ collection: 'people', file: person.file, data }, DEMO_CONTENT).errors).toEqual([]);
-    expect(() => reviewEntry({ collection: 'practices', file: 'content/news/x.md', data }, DEMO_CONTENT)).toThrow(CheckRequestError);
-    expect(() => reviewEntry({ collection: 'practices', id: '../news/x', data }, DEMO_CONTENT)).toThrow(CheckRequestError);
-    expect(() => reviewEntry({ collection: 'toString', id: 'x', data }, DEMO_CONTENT)).toThrow(/unknown collection/);
+    expect(reviewEntry({ collection: 'people', file: person.file, data }, SCHOOL_FIXTURE).errors).toEqual([]);
+    expect(() => reviewEntry({ collection: 'practices', file: 'content/news/x.md', data }, SCHOOL_FIXTURE)).toThrow(CheckRequestError);
+    expect(() => reviewEntry({ collection: 'practices', id: '../news/x', data }, SCHOOL_FIXTURE)).toThrow(CheckRequestError);
+    expect(() => reviewEntry({ collection: 'toString', id: 'x', data }, SCHOOL_FIXTURE)).toThrow(/unknown collection/);
     for (const bad of [null, { collection: 42 }, { collection: 'news', id: 7, data }, { collection: 'news', id: 'x', data, body: {} }]) {
-      expect(() => reviewEntry(bad as never, DEMO_CONTENT)).toThrow(CheckRequestError);
+      expect(() => reviewEntry(bad as never, SCHOOL_FIXTURE)).toThrow(CheckRequestError);
     }
   });
 });

@@ -6,14 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   ANY_SUBJECT,
-  facetAttribute,
+  bankPath,
   facetGroups,
   facetLabel,
   facetPath,
   practiceFacets,
   type PracticeFacetSource,
 } from '../../../src/lib/search/facets.ts';
-import { parseFacetAttribute } from '../../../src/lib/search/selection.ts';
 import type { Vocabularies } from '../../../src/schema/settings.ts';
 import { ID_PATTERN } from '../../../src/schema/fields.ts';
 
@@ -53,17 +52,6 @@ describe('practiceFacets', () => {
       best: ['2027'],
     });
     expect(practiceFacets(practice()).best).toEqual([]);
-  });
-
-  it('round-trips through the attribute the bank page carries', () => {
-    const values = practiceFacets(practice({ subjects: ['math', 'informatics'], difficulties: ['discipline', 'parents'] }));
-    const attr = facetAttribute(values);
-    expect(attr).toBe(
-      'form:traditional target:young-specialists subject:math subject:informatics level:basic difficulty:discipline difficulty:parents material:case year:2026',
-    );
-    const parsed = parseFacetAttribute(attr);
-    expect(parsed.subject).toEqual(['math', 'informatics']);
-    expect(parsed.best).toBeUndefined();
   });
 });
 
@@ -119,5 +107,14 @@ describe('facetPath', () => {
     expect(facetPath('form', 'group')).toBe('/practices/form/group/');
     expect(facetPath('best', '2026')).toBe('/practices/best/2026/');
     expect(facetPath('subject', 'math').split('/').filter(Boolean)).toHaveLength(3);
+  });
+});
+
+describe('bankPath', () => {
+  it('is /practices/ for the first page and keeps later pages off the practices’ own addresses', () => {
+    expect(bankPath()).toBe('/practices/');
+    expect(bankPath(1)).toBe('/practices/');
+    expect(bankPath(2)).toBe('/practices/page/2/');
+    expect(bankPath(12).split('/').filter(Boolean)).toHaveLength(3);
   });
 });

@@ -1,58 +1,88 @@
 /**
- * Facet logic of the bank: alternatives within a group, all groups at once,
- * and the count beside each value — what ticking it as well would show.
+ * The bank's choice of facets as Pagefind searches: alternatives within a
+ * group, all groups at once, each group counted with its own choice left
+ * out, and the order of the list built year by year from the filters.
  */
 import { describe, expect, it } from 'vitest';
-import { facetCounts, isEmptySelection, matches } from '../../../src/lib/search/selection.ts';
+import { countSearches, indexFilters, isEmptySelection, orderSearches } from '../../../src/lib/search/selection.ts';
 
-const items = [
-  { form: ['traditional'], subject: ['math'], difficulty: ['discipline', 'oge-ege'] },
-  { form: ['traditional'], subject: ['russian'], difficulty: ['assessment'] },
-  { form: ['group'], subject: ['any'], difficulty: ['parents'] },
-  { form: ['virtual'], subject: ['math'], difficulty: ['digital'] },
-];
-
-describe('matches', () => {
-  it('keeps an item with any chosen value of a group (OR within a group)', () => {
-    expect(items.filter((i) => matches(i, { form: ['group', 'virtual'] }))).toHaveLength(2);
+describe('indexFilters', () => {
+  it('makes the values of a group alternatives and drops groups without a choice', () => {
+    expect(indexFilters({ form: ['group', 'virtual'], subject: ['math'], level: [] })).toEqual({
+      form: { any: ['group', 'virtual'] },
+      subject: { any: ['math'] },
+    });
   });
 
-  it('requires every group with a choice (AND across groups)', () => {
-    expect(items.filter((i) => matches(i, { form: ['traditional'], subject: ['math'] }))).toEqual([items[0]]);
-  });
-
-  it('ignores empty groups and, on request, one group', () => {
-    expect(items.filter((i) => matches(i, { form: [], subject: ['math'] }))).toHaveLength(2);
-    expect(items.filter((i) => matches(i, { form: ['group'], subject: ['math'] }, 'form'))).toHaveLength(2);
+  it('leaves out one group, and names groups to load with no value', () => {
+    expect(indexFilters({ form: ['group'], subject: ['math'] }, 'form', ['form', 'level'])).toEqual({
+      form: { any: [] },
+      level: { any: [] },
+      subject: { any: ['math'] },
+    });
   });
 });
 
-describe('facetCounts', () => {
-  it('counts every value over the whole list when nothing is chosen', () => {
-    const counts = facetCounts(items, {});
-    expect(Object.fromEntries(counts.get('form')!)).toEqual({ traditional: 2, group: 1, virtual: 1 });
-    expect(Object.fromEntries(counts.get('subject')!)).toEqual({ math: 2, russian: 1, any: 1 });
+describe('countSearches', () => {
+  it('counts the groups without a choice in one search under the whole selection', () => {
+    expect(countSearches({ form: ['group'] }, ['subject', 'level'])).toEqual([
+      { filters: { subject: { any: [] }, level: { any: [] }, form: { any: ['group'] } }, groups: ['subject', 'level'] },
+    ]);
   });
 
-  it('counts other groups within the choice, and a group with a choice without its own choice', () => {
-    const counts = facetCounts(items, { form: ['traditional'] });
-    // Ticking «group» as well would show 3 practices: the choice of its own group does not narrow its counts.
-    expect(Object.fromEntries(counts.get('form')!)).toEqual({ traditional: 2, group: 1, virtual: 1 });
-    expect(Object.fromEntries(counts.get('subject')!)).toEqual({ math: 1, russian: 1 });
-    expect(counts.get('difficulty')!.get('parents')).toBeUndefined();
+  it('counts each group with a choice without that choice, under the others', () => {
+    expect(countSearches({ form: ['group'], subject: ['math', 'russian'] }, ['form', 'subject', 'year'])).toEqual([
+      { filters: { year: { any: [] }, form: { any: ['group'] }, subject: { any: ['math', 'russian'] } }, groups: ['year'] },
+      { filters: { form: { any: [] }, subject: { any: ['math', 'russian'] } }, groups: ['form'] },
+      { filters: { subject: { any: [] }, form: { any: ['group'] } }, groups: ['subject'] },
+    ]);
   });
 
-  it('changes when a second group is chosen', () => {
-    const counts = facetCounts(items, { form: ['traditional'], subject: ['math'] });
-    expect(Object.fromEntries(counts.get('form')!)).toEqual({ traditional: 1, virtual: 1 });
-    expect(Object.fromEntries(counts.get('difficulty')!)).toEqual({ discipline: 1, 'oge-ege': 1 });
+  it('asks nothing of groups not on screen', () => {
+    expect(countSearches({ form: ['group'] }, [])).toEqual([]);
+  });
+});
+
+describe('orderSearches', () => {
+  const years = { year: ['2024', '2026', '2025'], best: ['2025', '2026'] };
+
+  it('ranks a text query by relevance in one search', () => {
+    expect(orderSearches({ form: ['group'] }, 'relevance', years)).toEqual([{ form: { any: ['group'] } }]);
+  });
+
+  it('goes year by year, newest first, then everything else', () => {
+    expect(orderSearches({ form: ['group'] }, 'newest', years)).toEqual([
+      { form: { any: ['group'] }, year: { any: ['2026'] } },
+      { form: { any: ['group'] }, year: { any: ['2025'] } },
+      { form: { any: ['group'] }, year: { any: ['2024'] } },
+      { form: { any: ['group'] } },
+    ]);
+  });
+
+  it('keeps to the ticked years', () => {
+    expect(orderSearches({ year: ['2024', '2026'] }, 'newest', years)).toEqual([
+      { year: { any: ['2026'] } },
+      { year: { any: ['2024'] } },
+      { year: { any: ['2024', '2026'] } },
+    ]);
+  });
+
+  it('puts best practices first in the bank’s own order, newest recognition first', () => {
+    expect(orderSearches({}, 'bank', years)).toEqual([
+      { best: { any: ['2026'] } },
+      { best: { any: ['2025'] } },
+      { year: { any: ['2026'] } },
+      { year: { any: ['2025'] } },
+      { year: { any: ['2024'] } },
+      {},
+    ]);
   });
 });
 
 describe('isEmptySelection', () => {
-  it('is true only when no value is chosen', () => {
+  it('is true only when no group has a value', () => {
     expect(isEmptySelection({})).toBe(true);
-    expect(isEmptySelection({ form: [] })).toBe(true);
+    expect(isEmptySelection({ form: [], subject: [] })).toBe(true);
     expect(isEmptySelection({ form: ['group'] })).toBe(false);
   });
 });

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { DEMO_CONTENT } from '../../helpers/paths.ts';
+import { SCHOOL_FIXTURE } from '../../helpers/paths.ts';
 
 export interface ContentCopy {
   dir: string;
@@ -21,7 +21,7 @@ export interface ContentCopy {
 export function copyDemoContent(): ContentCopy {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-tools-'));
   const dir = path.join(base, 'content');
-  fs.cpSync(DEMO_CONTENT, dir, { recursive: true });
+  fs.cpSync(SCHOOL_FIXTURE, dir, { recursive: true });
   const abs = (rel: string) => path.join(dir, rel);
   return {
     dir,

@@ -1,10 +1,20 @@
 /**
  * The form of a personalised mentoring programme (DOMAIN.md): its header
- * rows, plan columns, plan directions and signature block. The blank template
- * (.docx and the printable page) and the filled-in programme draft are all
- * built from this one description, so they never drift apart.
+ * rows, sections, plan columns, plan directions and signature block. The
+ * programme's page, its CMS preview, the blank template (.docx and the
+ * printable page) and the filled-in draft are all built from this one
+ * description; the headings of sections and plan columns are the labels of
+ * the programme's fields in its schema, so the CMS says the same words.
  */
-import { PLAN_DIRECTIONS } from '../../schema/vocab.ts';
+import { fieldLabel } from './error-map.ts';
+import { planRowSchema, programSchema, type PlanRow } from '../schema/programs.ts';
+import { typo } from './typography.ts';
+import { PLAN_DIRECTIONS } from '../schema/vocab.ts';
+
+const program = programSchema();
+/** The label of a programme field in its schema. */
+export const programLabel = (...path: string[]) => fieldLabel(program, path);
+const planLabel = (key: string) => fieldLabel(planRowSchema, [key]);
 
 export const FORM_TITLE = 'Персонализированная программа наставничества педагогических работников';
 
@@ -26,20 +36,28 @@ export const MENTEES_LABEL = { one: 'Наставляемый: ФИО, долж�
 export const SECTION_DIFFICULTIES = 'Выявленные профессиональные затруднения наставляемого (для внутреннего пользования, не публикуются)';
 export const SECTION_DIFFICULTIES_GROUP =
   'Выявленные профессиональные затруднения наставляемых (для внутреннего пользования, не публикуются)';
-export const SECTION_GOAL = 'Цель программы';
-export const SECTION_TASKS = 'Задачи';
-export const SECTION_PLAN = 'План мероприятий';
-export const SECTION_RESULTS = 'Ожидаемые результаты';
+export const SECTION_GOAL = programLabel('goal');
+export const SECTION_TASKS = programLabel('tasks');
+export const SECTION_PLAN = programLabel('plan');
+export const SECTION_RESULTS = programLabel('expectedResults');
+export const SECTION_OUTCOMES = programLabel('outcomes');
 
-/** Columns of the plan table. */
-export const PLAN_COLUMNS = [
-  '№',
-  'Мероприятие',
-  'Сроки',
-  'Планируемый результат',
-  'Фактический результат, форма отчёта',
-  'Отметка о выполнении',
-] as const;
+/** The fields of a plan row shown as columns, in order. */
+export const PLAN_FIELDS = ['activity', 'when', 'planned', 'actual', 'done'] as const;
+
+/** The cells of one plan row as a reader sees them, in PLAN_FIELDS order (typographed). */
+export function planCells(row: Pick<PlanRow, (typeof PLAN_FIELDS)[number]>): string[] {
+  return [
+    typo(row.activity),
+    typo(row.when),
+    typo(row.planned),
+    row.actual ? typo(row.actual) : '—',
+    row.done ? 'выполнено' : 'не выполнено',
+  ];
+}
+
+/** Columns of the plan table: a number, then each field's label. */
+export const PLAN_COLUMNS = ['№', ...PLAN_FIELDS.map(planLabel)] as const;
 
 /**
  * Relative widths of the plan columns, in percent: wide enough for the
