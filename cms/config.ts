@@ -27,6 +27,8 @@ export interface CmsConfigOptions {
   localApi?: string;
   /** Public address of the site, for «Посмотреть на сайте» links. */
   siteUrl?: string;
+  /** The picture of the login screen (cms/login-logo.ts): the school's name instead of Decap's logo. */
+  logo?: string;
 }
 
 export interface CmsCollection {
@@ -48,13 +50,14 @@ export interface CmsConfig {
 
 const MARKDOWN_BUTTONS = ['bold', 'italic', 'link', 'heading-two', 'heading-three', 'quote', 'bulleted-list', 'numbered-list'] as const;
 
-function bodyField(def: CollectionDef): CmsField {
+/** The Markdown body; its hint points to the «Обложка» field only where the collection has one. */
+function bodyField(def: CollectionDef, hasCover: boolean): CmsField {
   return {
     name: 'body',
     label: def.bodyLabel ?? cmsUi.body,
     widget: 'markdown',
     required: false,
-    hint: cmsUi.bodyHint,
+    hint: hasCover ? `${cmsUi.bodyHint} ${cmsUi.bodyHintCover}` : cmsUi.bodyHint,
     buttons: [...MARKDOWN_BUTTONS],
     editor_components: [],
     modes: ['rich_text', 'raw'],
@@ -87,9 +90,27 @@ function folderCollection(name: CollectionName, def: CollectionDef, contentDir: 
     public_folder: './media',
     ...(page ? { preview_path: `${page}/{{slug}}/` } : {}),
     editor: { preview: def.visibility === 'public' },
-    ...(def.list ? { summary: def.list.summary, sortable_fields: def.list.sortableFields } : {}),
-    fields: [...fields, ...(md ? [bodyField(def)] : []), fileNameField],
+    ...(def.list ? { summary: def.list.summary, sortable_fields: sortableFields(def) } : {}),
+    fields: [
+      ...fields,
+      ...(md
+        ? [
+            bodyField(
+              def,
+              fields.some((f) => f.name === 'cover'),
+            ),
+          ]
+        : []),
+      fileNameField,
+    ],
   };
+}
+
+/** The list's sort fields; the first is the default, in the collection's reading order (newest first where entries have dates). */
+function sortableFields(def: CollectionDef): (string | { field: string; default_sort: 'asc' | 'desc' })[] {
+  const [first, ...rest] = def.list!.sortableFields;
+  if (!first) return [];
+  return [{ field: first, default_sort: def.order?.direction ?? 'asc' }, ...rest];
 }
 
 function settingsCollection(contentDir: string): CmsCollection {
@@ -130,6 +151,7 @@ export function cmsConfig(options: CmsConfigOptions): CmsConfig {
     backend: options.localApi ? { name: 'proxy', proxy_url: options.localApi, branch: backend.backend.branch ?? 'main' } : backend.backend,
     ...(backend.editorialWorkflow ? { publish_mode: 'editorial_workflow' } : {}),
     locale: 'ru',
+    ...(options.logo ? { logo: { src: options.logo } } : {}),
     ...(options.siteUrl ? { site_url: options.siteUrl, display_url: options.siteUrl } : {}),
     show_preview_links: Boolean(options.siteUrl),
     media_folder: 'public/uploads',

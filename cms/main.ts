@@ -18,7 +18,9 @@ import fontLat700 from '@fontsource/pt-sans/latin-700.css?inline';
 import siteCss from '../src/styles/global.css?inline';
 import { cmsUi } from '../src/i18n/ru.ts';
 import type { CmsConfig } from './config.ts';
+import { countedList } from './counted-list.ts';
 import { contentFormats } from './formats.ts';
+import { freshAsset } from './fresh-asset.ts';
 import { russianPhrases } from './locale.ts';
 import { PREVIEWS } from './previews/index.ts';
 import { loadEntries } from './decap-entries.ts';
@@ -44,6 +46,12 @@ function showNotice(text: string): void {
   document.body.replaceChildren(p);
 }
 
+/** Decap's login screen names its logo «Logo»: name it as the page is named (the school and the editor). */
+function nameTheLoginLogo(): void {
+  const name = () => document.querySelectorAll('img[alt="Logo"]').forEach((img) => img.setAttribute('alt', document.title));
+  new MutationObserver(name).observe(document.body, { childList: true, subtree: true });
+}
+
 const isLocalPage = () => ['localhost', '127.0.0.1', '[::1]'].includes(location.hostname);
 
 function start(): void {
@@ -54,7 +62,16 @@ function start(): void {
   const local = readJson<{ review?: string }>('cms-local');
 
   guardUploads();
+  nameTheLoginLogo();
   CMS.registerLocale('ru', russianPhrases(decapRussian));
+  // Decap's registry takes the widget's schema as a fourth argument, which its type declaration leaves out.
+  const list = CMS.getWidget('list') as { control: never; preview?: unknown; schema?: object } | undefined;
+  const registerWidget = CMS.registerWidget as (name: string, control: unknown, preview?: unknown, schema?: object) => void;
+  if (list) registerWidget('list', countedList(list.control), list.preview, list.schema);
+  for (const name of ['image', 'file']) {
+    const widget = CMS.getWidget(name) as { control: never; preview?: unknown; schema?: object } | undefined;
+    if (widget) registerWidget(name, freshAsset(widget.control), widget.preview, widget.schema);
+  }
   for (const { name, extension, formatter } of contentFormats()) CMS.registerCustomFormat(name, extension, formatter);
   CMS.registerEventListener({ name: 'preSave', handler: makePreSave(pageChecks(local?.review, loadEntries)) });
   for (const css of [fontCyr400, fontLat400, fontCyr700, fontLat700, siteCss]) CMS.registerPreviewStyle(css, { raw: true });

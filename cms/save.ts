@@ -26,6 +26,7 @@ import type { CheckRequest, EntryReview } from './check-types.ts';
 import { checkEntry, EntryRejected, entryData } from './check-entry.ts';
 import { FILE_NAME_KEY } from './config.ts';
 import { entryFileName } from './file-names.ts';
+import { revealField } from './reveal-field.ts';
 
 /** The part of Decap's entry (an Immutable Map) the hook uses. */
 interface EntryMap {
@@ -97,6 +98,8 @@ export interface SaveChecks {
   review: (request: CheckRequest) => Promise<EntryReview>;
   /** Asks the editor; true to save. */
   confirm: (question: string) => boolean;
+  /** Shows the editor the field of the first problem of a refused save (`title`, `term.to`, or undefined for the entry as a whole). */
+  reveal?: (field: string | undefined) => void;
 }
 
 /** The checks of an admin page: the dev server's review when the page names one, the browser's own otherwise. */
@@ -105,6 +108,7 @@ export function pageChecks(reviewUrl: string | undefined, load: LoadEntries): Sa
     loadTaken: () => fetchTaken(),
     review: (request) => (reviewUrl ? fetchReview(request, reviewUrl) : backendReview(request, load)),
     confirm: (question) => window.confirm(question),
+    reveal: (field) => revealField(field),
   };
 }
 
@@ -116,8 +120,17 @@ function schemaName(entry: EntryMap): string {
 
 /** A Decap `preSave` listener running the checks above. */
 export function makePreSave(checks: SaveChecks) {
-  /** Rejects (shown as a Russian toast) or resolves to the data to save. */
+  /** Rejects (shown as a Russian toast, the first field with a problem brought into view) or resolves to the data to save. */
   return async function preSave({ entry }: { entry: EntryMap }): Promise<DataMap | undefined> {
+    try {
+      return await check(entry);
+    } catch (err) {
+      if (err instanceof EntryRejected) checks.reveal?.(err.problems.find((p) => p.field)?.field);
+      throw err;
+    }
+  };
+
+  async function check(entry: EntryMap): Promise<DataMap | undefined> {
     const data = entry.get('data') as DataMap;
     const name = schemaName(entry);
     const plain = data.toJS();
@@ -144,5 +157,5 @@ export function makePreSave(checks: SaveChecks) {
     if (question && !checks.confirm(question)) throw new SaveCancelled();
 
     return id === undefined ? undefined : data.set(FILE_NAME_KEY, id);
-  };
+  }
 }

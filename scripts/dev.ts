@@ -11,6 +11,8 @@
 import { parseArgs } from 'node:util';
 import { dev } from 'astro';
 import { disableLocalApi, newApiKey } from '../cms/server/api-key.ts';
+import { choosePort } from '../cms/server/dev-port.ts';
+import { devUi } from '../src/i18n/ru.ts';
 
 const HELP = `Запуск сайта с редактором (CMS) на этом компьютере.
 
@@ -20,7 +22,8 @@ const HELP = `Запуск сайта с редактором (CMS) на это�
   Редактор: http://localhost:4321/admin/ (кнопка «Войти» — без пароля,
             изменения сохраняются в папку content/)
 
-  --port N   порт сайта и редактора (по умолчанию 4321)
+  --port N   порт сайта и редактора (по умолчанию 4321; если он занят —
+            следующий свободный, и команда напечатает верный адрес)
   --no-cms   не сохранять из редактора (страница /admin/ скажет об этом)
   --help     эта справка
 
@@ -34,7 +37,7 @@ const HELP = `Запуск сайта с редактором (CMS) на это�
 
 const { values } = parseArgs({
   options: {
-    port: { type: 'string', default: process.env.PORT ?? '4321' },
+    port: { type: 'string' },
     'cms-port': { type: 'string' },
     'no-cms': { type: 'boolean', default: false },
     help: { type: 'boolean' },
@@ -44,24 +47,38 @@ if (values.help) {
   console.log(HELP);
   process.exit(0);
 }
-if (values['cms-port'] !== undefined) {
-  console.log('Параметр --cms-port больше не нужен: редактор сохраняет записи через сам сайт разработки, отдельного порта нет.');
+if (values['cms-port'] !== undefined) console.log(devUi.cmsPortGone);
+
+const choice = await choosePort(values.port ?? process.env.PORT);
+if (!choice.ok) {
+  console.error(
+    choice.reason === 'busy'
+      ? devUi.busy(choice.port, choice.suggestion)
+      : choice.reason === 'invalid'
+        ? devUi.badPort(choice.value)
+        : devUi.noFreePort(choice.from, choice.to),
+  );
+  process.exit(1);
 }
+if (choice.movedFrom !== undefined) console.log(devUi.moved(choice.movedFrom, choice.port));
+
+// Astro's English upgrade and telemetry notices are not for the school's editors.
+process.env.ASTRO_DISABLE_UPDATE_CHECK ??= 'true';
+process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
 
 // A fresh key for this run, whatever the environment inherited.
 if (values['no-cms']) disableLocalApi();
 else newApiKey();
 
+// Held to the chosen port: if another program takes it meanwhile, Astro stops instead of moving silently.
 const server = await dev({
   root: process.cwd(),
-  server: { port: Number(values.port), host: 'localhost' },
+  server: { port: choice.port, host: 'localhost' },
+  vite: { server: { strictPort: true } },
 });
 const { port } = server.address;
-console.log(
-  values['no-cms']
-    ? `Редактор: http://localhost:${port}/admin/ (сохранение выключено: --no-cms)`
-    : `Редактор: http://localhost:${port}/admin/`,
-);
+console.log(devUi.site(`http://localhost:${port}/`));
+console.log(values['no-cms'] ? devUi.editorReadOnly(`http://localhost:${port}/admin/`) : devUi.editor(`http://localhost:${port}/admin/`));
 
 let stopping = false;
 async function stop(): Promise<void> {

@@ -9,7 +9,7 @@ import { contentDir, displayPath } from '../src/lib/content-dir.ts';
 import { todayIso } from '../src/lib/dates.ts';
 import { pack } from '../src/lib/docx/blocks.ts';
 import { DraftContentError, loadDraftContent } from '../src/tools/docx/draft-content.ts';
-import { programmeDocument } from '../src/lib/docx/program.ts';
+import { programmeDocument } from '../src/lib/docx/programme.ts';
 import { orderRef } from '../src/lib/docx/sources.ts';
 import { writeFileAtomic } from '../src/io/atomic-write.ts';
 import { privateDir } from '../src/io/private-dir.ts';

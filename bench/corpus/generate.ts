@@ -242,7 +242,7 @@ export function generateNews(rnd: Random, count: number): GeneratedFile[] {
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 /** Programmes of pairs and groups over seven school years, each referencing referable people by role. */
-export function generatePrograms(rnd: Random, count: number, people: readonly GeneratedPerson[]): GeneratedFile[] {
+export function generateProgrammes(rnd: Random, count: number, people: readonly GeneratedPerson[]): GeneratedFile[] {
   const of = (role: GeneratedPerson['role']) => people.filter((p) => p.referable && p.role === role).map((p) => p.id);
   const mentors = of('mentor');
   const mentees = of('mentee');

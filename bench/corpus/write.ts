@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { generateBank } from '../search.ts';
-import { countsAt, editNews, enrichPractice, generateNews, generatePeople, generatePrograms, type CorpusCounts } from './generate.ts';
+import { countsAt, editNews, enrichPractice, generateNews, generatePeople, generateProgrammes, type CorpusCounts } from './generate.ts';
 import { seededRandom } from './random.ts';
 
 export interface Corpus {
@@ -27,7 +27,7 @@ export function writeCorpus(options: { root: string; seed: number; scale: number
   generateBank(counts.practices, root, seed);
   const rnd = seededRandom(seed);
   const { files: peopleFiles, people } = generatePeople(rnd, counts.people);
-  const generated = [...peopleFiles, ...generateNews(rnd, counts.news), ...generatePrograms(rnd, counts.programs, people)];
+  const generated = [...peopleFiles, ...generateNews(rnd, counts.news), ...generateProgrammes(rnd, counts.programs, people)];
   for (const file of generated) {
     const abs = path.join(root, file.path);
     fs.mkdirSync(path.dirname(abs), { recursive: true });

@@ -6,12 +6,12 @@
 import type { CollectionName } from '../../src/schema/index.ts';
 import { NewsPreview } from './news.ts';
 import { PracticePreview } from './practice.ts';
-import { ProgramPreview } from './program.ts';
+import { ProgrammePreview } from './programme.ts';
 import { StagePreview } from './stage.ts';
 
 export const PREVIEWS: Partial<Record<CollectionName, typeof NewsPreview>> = {
   news: NewsPreview,
   practices: PracticePreview,
-  programs: ProgramPreview,
+  programs: ProgrammePreview,
   roadmap: StagePreview,
 };

@@ -8,7 +8,7 @@
 import { createElement, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { PreviewTemplateComponentProps } from 'decap-cms-core';
 import { formatDate, formatDateTime, formatPeriod } from '../../src/lib/dates.ts';
-import { typo } from '../../src/lib/typography.ts';
+import { typo, typoPiece } from '../../src/lib/typography.ts';
 
 export const h = createElement;
 export { formatDate, formatDateTime, formatPeriod, typo };
@@ -29,14 +29,14 @@ export const label = (labels: Readonly<Record<string, string>>, v: unknown): str
 /** Typographed text, or nothing when empty. */
 export const t = (v: unknown): string => (str(v) ? typo(str(v)) : '');
 
-/** Walks the text nodes under `root` and applies the site's typography to each. */
+/** Walks the text nodes under `root` and applies the site's typography to each, keeping the spaces between a node and its neighbours. */
 export function typographText(root: Node): void {
   const walker = root.ownerDocument!.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
     if (!parent || parent.closest('code, pre')) continue;
     const before = node.nodeValue ?? '';
-    const after = typo(before);
+    const after = typoPiece(before);
     if (after !== before) node.nodeValue = after;
   }
 }

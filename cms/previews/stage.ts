@@ -1,10 +1,10 @@
 /** Preview of a roadmap stage with its activities, laid out as src/pages/roadmap/[id].astro. */
-import { PROGRESS_STATUSES, RESPONSIBLE_ROLES } from '../../src/schema/vocab.ts';
+import { ACTIVITY_STATUSES, PROGRESS_STATUSES, RESPONSIBLE_ROLES } from '../../src/schema/vocab.ts';
 import { ui } from '../../src/i18n/ru.ts';
 import { Body, dataOf, formatPeriod, h, label, list, Page, str, t, Time, type PreviewProps } from './kit.ts';
 
-const badge = (status: unknown) =>
-  h('span', { className: `badge status-${str(status) || 'planned'}` }, label(PROGRESS_STATUSES, status ?? 'planned'));
+const badge = (status: unknown, labels: Record<string, string> = PROGRESS_STATUSES) =>
+  h('span', { className: `badge status-${str(status) || 'planned'}` }, label(labels, status ?? 'planned'));
 
 export function StagePreview(props: PreviewProps) {
   const d = dataOf(props);
@@ -34,7 +34,7 @@ export function StagePreview(props: PreviewProps) {
           h(
             'p',
             { className: 'meta' },
-            badge(a.status),
+            badge(a.status, ACTIVITY_STATUSES),
             a.due ? h('span', null, `${ui.due}: `, h(Time, { value: a.due })) : null,
             list(a.responsible).length
               ? h(

@@ -39,6 +39,14 @@ export const ui = {
   status: 'Статус',
   progress: 'Ход реализации дорожной карты',
   activitiesDone: (done: number, total: number) => `выполнено ${done} из ${total}`,
+  signature: {
+    mark: 'Документ подписан простой электронной подписью',
+    short: 'ЭП',
+    signedAt: 'Дата и время подписания',
+    signer: 'Подписал',
+    position: 'Должность',
+    key: 'Ключ',
+  },
 } as const;
 
 export const nav = [
@@ -59,11 +67,12 @@ export const forms = {
   news: ['новость', 'новости', 'новостей'],
   document: ['документ', 'документа', 'документов'],
   activity: ['мероприятие', 'мероприятия', 'мероприятий'],
-  program: ['программа', 'программы', 'программ'],
+  programme: ['программа', 'программы', 'программ'],
   month: ['месяц', 'месяца', 'месяцев'],
   mentee: ['наставляемый', 'наставляемых', 'наставляемых'],
   year: ['год', 'года', 'лет'],
   respondent: ['респондент', 'респондента', 'респондентов'],
+  person: ['человек', 'человека', 'человек'],
 } as const satisfies Record<string, Forms>;
 
 /** Strings of information support: link previews, share links, feeds, calendar, coverage. */
@@ -80,8 +89,12 @@ export const info = {
   share: 'Поделиться',
   shareNetworks: { vk: 'ВКонтакте', telegram: 'Telegram', ok: 'Одноклассники', email: 'По почте' },
   feeds: 'Подписка',
+  /** Format names, for the feed-reader titles in the page head. */
   rss: 'RSS',
   jsonFeed: 'JSON Feed',
+  /** The visible links: what each is for, not only the format's name. */
+  rssLink: 'Лента для программ чтения новостей (RSS)',
+  jsonFeedLink: 'Та же лента в формате JSON — для разработчиков',
   newsFeedTitle: (section: string, school: string) => `Новости — ${section}, ${school}`,
   newsFeedDescription: 'Новости системы (целевой модели) наставничества педагогических работников',
   eventsFeedTitle: (section: string, school: string) => `События — ${section}, ${school}`,
@@ -118,7 +131,10 @@ export const cmsUi = {
   adminTitle: 'Редактор раздела «Наставничество»',
   noscript: 'Для работы редактора включите JavaScript в браузере.',
   body: 'Текст',
-  bodyHint: 'Заголовки, списки и ссылки — кнопками на панели. Фотографию добавьте в поле «Обложка».',
+  bodyHint: 'Заголовки, списки и ссылки — кнопками на панели.',
+  bodyHintCover: 'Фотографию добавьте в поле «Обложка».',
+  /** How Decap's list widget counts its items (cms/counted-list.ts): «0 элементов», «Добавить элемент». */
+  listItem: ['элемент', 'элемента', 'элементов'] as const,
   fileName: 'Имя файла',
   settings: 'Настройки',
   settingsDescription: 'Название школы, адрес раздела, контакты и справочники: предметы и профессиональные трудности.',
@@ -134,7 +150,8 @@ export const cmsUi = {
   saveWithheld: 'Сайт не опубликует такую запись: в ней персональные данные без согласия. Исправьте:',
   saveWarnings: 'Проверьте перед сохранением:',
   saveConfirm: 'Сохранить запись как есть?',
-  saveCancelled: 'Запись не сохранена: исправьте её и сохраните снова.',
+  /** After «Запись не сохранена.» of Decap's toast: not the same words twice. */
+  saveCancelled: 'Исправьте её и сохраните снова.',
   reviewUnavailable: (reason: string) =>
     `Не удалось проверить запись на персональные данные (${reason}), поэтому она не сохранена. Попробуйте ещё раз; если не получится — обновите страницу.`,
   reviewServerDown: 'сервер редактора не ответил',
@@ -149,6 +166,20 @@ export const cmsUi = {
   notConfigured:
     'Редактор на этом сайте не подключён к хранилищу. Администратору: задайте переменные CMS_BACKEND, CMS_REPO и другие при сборке (инструкция — docs/cms-backends.md).',
   reloadSuppressed: 'Файлы содержимого изменились на диске; страница редактора не перезагружена, чтобы не потерять правки.',
+} as const;
+
+/** Messages of `npm start` (scripts/dev.ts) in the terminal. */
+export const devUi = {
+  site: (url: string) => `Сайт:     ${url}`,
+  editor: (url: string) => `Редактор: ${url}`,
+  editorReadOnly: (url: string) => `Редактор: ${url} (сохранение выключено: --no-cms)`,
+  moved: (busy: number, port: number) => `Порт ${busy} занят (возможно, сайт уже запущен в другом окне) — сайт запущен на порту ${port}.`,
+  busy: (port: number, next: number | undefined) =>
+    `Порт ${port} занят: возможно, сайт уже запущен в другом окне терминала. Закройте его (Ctrl+C) или выберите другой порт: npm start -- --port ${next ?? 'НОМЕР'}`,
+  noFreePort: (from: number, to: number) =>
+    `Порты с ${from} по ${to} заняты. Закройте другие запущенные сайты или укажите свободный порт: npm start -- --port НОМЕР`,
+  badPort: (value: string) => `Порт «${value}» не подходит: укажите число от 1024 до 65535, например npm start -- --port 4322`,
+  cmsPortGone: 'Параметр --cms-port больше не нужен: редактор сохраняет записи через сам сайт разработки, отдельного порта нет.',
 } as const;
 
 /** Answers of the CMS's local API (`npm start`) to requests it refuses: short, no paths, no request text. */
@@ -177,15 +208,24 @@ export const cmsApiUi = {
   uploadRefusedLog: (n: number) => `Отклонено: загружаемый файл с персональными данными (${n}); подробности — в редакторе.`,
 } as const;
 
-/** Phrases of Decap CMS that its Russian locale lacks or words unclearly for school staff. */
+/** Phrases of Decap CMS that its Russian locale lacks, gets wrong or words unclearly for school staff. */
 export const decapRu = {
-  auth: { loginWithForgejo: 'Войти через Forgejo' },
+  auth: { loginWithForgejo: 'Войти через Forgejo', loggingIn: 'Вход…' },
+  app: { notFoundPage: { header: 'Страница не найдена' } },
   collection: {
-    collectionTop: { viewAsList: 'Показать списком', viewAsGrid: 'Показать плиткой' },
+    collectionTop: {
+      viewAsList: 'Показать списком',
+      viewAsGrid: 'Показать плиткой',
+      descending: 'По убыванию',
+      searchResults: 'Найдено по запросу «%{searchTerm}»',
+      searchResultsInCollection: 'Найдено по запросу «%{searchTerm}» в разделе «%{collection}»',
+    },
     entries: { unpublishedHeader: 'Неопубликованные записи' },
+    defaultFields: { updatedOn: { label: 'Дата изменения' } },
   },
   editor: {
-    editorControl: { field: { widgetLabel: 'поле «%{widgetLabel}»' } },
+    // «Обложка (необязательно)»: the adverb agrees with a label of any gender.
+    editorControl: { field: { widgetLabel: 'поле «%{widgetLabel}»', optional: 'необязательно' } },
     editorInterface: { toggleNotes: 'Показать заметки' },
     editorNotesPane: {
       title: 'Заметки',
@@ -202,21 +242,61 @@ export const decapRu = {
       confirmDelete: 'Удалить эту заметку?',
       shortcut: 'Подсказка: Ctrl+Enter добавляет заметку',
     },
+    editor: { onPublishingNotReady: 'Перед публикацией переведите запись в статус «Готово».' },
+    editorToolbar: {
+      status: 'Статус: %{status}',
+      backCollection: 'К записям раздела «%{collectionLabel}»',
+      // Also shown on a new entry nobody has typed in yet: «сохранены» would not be true.
+      changesSaved: 'Несохранённых изменений нет',
+      unsavedChanges: 'Есть несохранённые изменения',
+      ready: 'Готово',
+    },
     editorWidgets: {
-      markdown: { strikethrough: 'Зачёркнутый', toggleMode: { rich: 'Визуальный режим', markdown: 'Режим разметки Markdown' } },
+      markdown: {
+        bold: 'Полужирный',
+        strikethrough: 'Зачёркнутый',
+        linkPrompt: 'Адрес ссылки',
+        toggleMode: { rich: 'Визуальный режим', markdown: 'Режим разметки Markdown' },
+      },
+      headingOptions: {
+        headingOne: 'Заголовок 1',
+        headingTwo: 'Заголовок 2',
+        headingThree: 'Заголовок 3',
+        headingFour: 'Заголовок 4',
+        headingFive: 'Заголовок 5',
+        headingSix: 'Заголовок 6',
+      },
+      image: { addMore: 'Добавить изображения', promptUrl: 'Адрес изображения' },
+      file: { addMore: 'Добавить файлы', promptUrl: 'Адрес файла' },
       datetime: { setToNow: 'Поставить в поле «%{fieldLabel}» текущую дату' },
       object: { expand: 'Развернуть', collapse: 'Свернуть' },
+      // A list's items are counted as «элементы» (cms/counted-list.ts): «Добавить элемент».
+      list: { add: 'Добавить %{item}', addType: 'Добавить: %{item}' },
     },
     editorControlPane: {
       widget: {
         regexPattern: 'Поле «%{fieldLabel}»: ожидается %{pattern}.',
         required: 'Заполните поле «%{fieldLabel}».',
+        // Without the label: a list's label is its count of items (cms/counted-list.ts).
+        rangeCount: 'Нужно элементов: от %{minCount} до %{maxCount}.',
+        rangeCountExact: 'Нужно элементов: ровно %{count}.',
+        rangeMin: 'Нужно элементов: не меньше %{minCount}.',
+        rangeMax: 'Нужно элементов: не больше %{maxCount}.',
+        invalidPath: 'В пути «%{path}» есть ошибки',
+        pathExists: 'Путь «%{path}» уже существует',
       },
     },
   },
   mediaLibrary: {
     mediaLibrary: { fileTooLarge: 'Файл слишком большой: можно загрузить не больше %{size} КБ. Уменьшите файл и загрузите снова.' },
-    mediaLibraryModal: { close: 'Закрыть' },
+    mediaLibraryModal: {
+      close: 'Закрыть',
+      loading: 'Загрузка файлов…',
+      // A placeholder of the search box, not a state: «Идёт поиск…» read as if something were running.
+      search: 'Найти файл',
+      private: 'Закрытые ',
+      upload: 'Загрузить файл',
+    },
   },
   ui: {
     settingsDropdown: { account: 'Меню учётной записи' },
@@ -231,6 +311,15 @@ export const decapRu = {
       noteResolved: 'Заметка отмечена как решённая',
       noteReopened: 'Заметка возвращена в работу',
       onFailToToggleNote: 'Не удалось изменить состояние заметки: %{details}',
+      onBackendDown: 'Хранилище записей сейчас не отвечает. Подробнее: %{details}',
+    },
+  },
+  workflow: {
+    workflow: { dateFormat: 'D MMMM' },
+    workflowList: {
+      readyHeader: 'Готово',
+      onPublishingNotReadyEntry: 'Опубликовать можно только запись из столбца «Готово»: перетащите карточку туда.',
+      currentEntries: '%{smart_count} запись |||| %{smart_count} записи |||| %{smart_count} записей',
     },
   },
 } as const;
@@ -257,6 +346,7 @@ export const monitoringUi = {
   answered: 'Ответили',
   distribution: 'Распределение оценок 1–10',
   distributionHint: 'сколько человек поставили 1, 2, …, 10',
+  distributionItem: (score: number, people: string) => `оценка ${score}: ${people}`,
   yesNoTitle: (group: string) => `Ответы «да» и «нет» — ${group.toLowerCase()}`,
   yesNoDesc: 'Столбцы разделены на доли ответов «да» (тёмная часть) и «нет» (светлая часть). Числа — в таблице ниже.',
   question: 'Вопрос',
@@ -314,7 +404,11 @@ export const search = {
   nothingHelp:
     'Попробуйте другое слово или его начало (например, «родител» вместо «родительского»), уберите часть отметок или посмотрите практики по темам.',
   unavailable: 'Поиск и отбор по признакам работают на опубликованном сайте; здесь практики можно найти по темам.',
-  failed: 'Поиск сейчас не работает. Практики можно найти по темам — ссылки ниже.',
+  /** Followed by the list of the section's parts (the page's own links, not a menu that may be out of view). */
+  failed: 'Поиск по тексту сейчас не работает. Все материалы есть в разделах:',
+  /** Under `npm start`: the search index is written by the build only. */
+  failedDev:
+    'При просмотре через npm start поиск по тексту не работает: его указатель создаёт сборка сайта (npm run build), и на опубликованном сайте поиск есть. Все материалы есть в разделах:',
   noScriptSearch:
     'Поиск по тексту работает при включённом JavaScript. Без него все материалы доступны по разделам: методическая копилка (в том числе по темам), документы, программы, новости, события и материалы для наставников.',
   bestMark: (year: number) => `Лучшая практика ${year} года`,

@@ -10,11 +10,12 @@
 /** Share of the width the 0…max scale takes; the rest holds the value text. */
 const PLOT_SINGLE = 75;
 const PLOT_MULTI = 60;
-const LABEL_HEIGHT = 22;
-const BAR_HEIGHT = 16;
+/** Labels are 16 px and values 16 px, ticks 14 px: readable for parents on a phone. */
+const LABEL_HEIGHT = 24;
+const BAR_HEIGHT = 18;
 const BAR_GAP = 4;
 const GROUP_GAP = 14;
-const AXIS_HEIGHT = 24;
+const AXIS_HEIGHT = 26;
 
 export interface Bar {
   series: number;
@@ -59,14 +60,14 @@ export function layoutBars(
   const rows: BarRow[] = [];
   let y = 0;
   categories.forEach((label, c) => {
-    const labelY = y + 15;
+    const labelY = y + 17;
     y += LABEL_HEIGHT;
     const bars: Bar[] = series.map((s, i) => {
       const v = s.values[c];
       const width = v === undefined ? 0 : scale(v);
       const shown = v === undefined ? (opts.missing ?? '—') : opts.format(v);
       const text = series.length > 1 ? `${s.name}: ${shown}` : shown;
-      const bar = { series: i, y, width, height: BAR_HEIGHT, text, textY: y + BAR_HEIGHT - 3 };
+      const bar = { series: i, y, width, height: BAR_HEIGHT, text, textY: y + BAR_HEIGHT - 4 };
       y += BAR_HEIGHT + BAR_GAP;
       return bar;
     });
@@ -97,7 +98,7 @@ export function layoutStacks(items: readonly { label: string; yes: number; no: n
   const rows = items.map((item) => {
     const total = item.yes + item.no;
     const yesWidth = total === 0 ? 0 : (item.yes / total) * STACK_WIDTH;
-    const row = { label: item.label, labelY: y + 15, y: y + LABEL_HEIGHT, height: 20, yesWidth, noWidth: STACK_WIDTH - yesWidth };
+    const row = { label: item.label, labelY: y + 17, y: y + LABEL_HEIGHT, height: 20, yesWidth, noWidth: STACK_WIDTH - yesWidth };
     y += LABEL_HEIGHT + 20 + GROUP_GAP;
     return row;
   });

@@ -44,3 +44,24 @@ export function typo(text: string): string {
 export function typoHtml(html: string): string {
   return typograf.execute(html);
 }
+
+/**
+ * A typographed piece of a longer text, such as the text beside a link in a
+ * rendered body: typograf trims what it is given, which would glue the piece
+ * to its neighbour («на сайте» + link → «насайте»), so the piece keeps its
+ * own leading and trailing whitespace.
+ */
+export function typoPiece(text: string): string {
+  const [, lead = '', core = '', trail = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text) ?? [];
+  return core ? `${lead}${typo(core)}${trail}` : text;
+}
+
+/**
+ * Typographed text that the page prints inside «…» of its own (a link
+ * between the quotes): quotes inside it become „…“, as Russian nests them,
+ * never «…«…»».
+ */
+export function typoInQuotes(text: string): string {
+  const out = typo(`«${text}»`);
+  return out.startsWith('«') && out.endsWith('»') ? out.slice(1, -1) : typo(text);
+}

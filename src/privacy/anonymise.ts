@@ -71,7 +71,7 @@ function coarseBand(years: number): string {
 }
 
 /** «учитель химии» or, without a genitive form in the vocabulary, «учитель (химия)». */
-function positionWith(position: string, item: { label: string; genitive?: string | undefined } | undefined): string {
+export function positionWith(position: string, item: { label: string; genitive?: string | undefined } | undefined): string {
   if (!item) return position;
   // «учитель начальных классов» already names its subject: not «учитель начальных классов начальных классов».
   if (item.genitive && position.endsWith(item.genitive.toLowerCase())) return position;

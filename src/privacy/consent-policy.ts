@@ -6,13 +6,17 @@
  *   category separately, only on the resources it names: the URL where the
  *   data would appear must start with one of the consent's `resources`.
  * - A withdrawn or expired consent allows nothing from the next build on.
+ * - A recorded legal basis for mandatory disclosure (the head of the school)
+ *   allows the categories the law requires, only at the places listed in
+ *   DISCLOSURE_SCOPE, while it is in force; it still needs the processing
+ *   consent every registry person has.
  *
  * Everything that publishes a person asks `decide()`; nothing else reads consents.
  */
 import { COLLECTIONS, pagedCollections, sectionUrl, type CollectionDef } from '../schema/index.ts';
 import { SHARED_PLACES, type CollectionPlace, type Place } from '../schema/places.ts';
 import type { Person, RegistryRecord } from '../schema/registry.ts';
-import type { DisseminationCategory } from '../schema/vocab.ts';
+import type { DisclosureBasis, DisseminationCategory } from '../schema/vocab.ts';
 
 export type ConsentState = 'missing' | 'valid' | 'expired' | 'withdrawn';
 
@@ -73,6 +77,22 @@ function normaliseUrl(url: string): string {
   return `${u.protocol}//${u.host.toLowerCase()}${u.pathname.endsWith('/') ? u.pathname : `${u.pathname}/`}`;
 }
 
+/** The place of each collection's pages, by the first segment of their path. */
+const PLACE_OF_ROUTE = new Map<string, Place>(
+  pagedCollections.map((c) => [COLLECTIONS[c].route, (COLLECTIONS[c] as CollectionDef).place!]),
+);
+
+/** The place a built file belongs to, by its first path segment: the leak scan checks it, pages ask the policy for it. */
+export function placeOfFile(rel: string): Place {
+  const [first = '', second = ''] = rel.split('/');
+  if (first === 'pagefind') return 'search-index';
+  if (first === 'og') return 'og-image';
+  if (/feed\.(xml|json)$|\.ics$|rss\.xml$/.test(rel)) return 'feed';
+  if (first === '_astro') return 'photo';
+  if (first === 'uploads') return 'upload';
+  return PLACE_OF_ROUTE.get(first) ?? (second ? 'json-ld' : 'home');
+}
+
 /** The absolute URL space where a place publishes on this site. */
 export function placeUrl(place: Place, siteUrl: string): string {
   return new URL(PLACE_PATHS[place], siteUrl).href;
@@ -90,10 +110,30 @@ const STATE_RULE: Record<Exclude<ConsentState, 'valid'>, Rule> = {
   expired: 'consent-expired',
 };
 
+/**
+ * What each legal basis discloses and where: the head of the school is named,
+ * with the position, under the electronic signatures of the school's
+ * documents — not in the search index, not in free text elsewhere.
+ */
+export const DISCLOSURE_SCOPE: Readonly<
+  Record<DisclosureBasis, { categories: readonly DisseminationCategory[]; places: readonly Place[] }>
+> = {
+  head: { categories: ['name', 'position'], places: ['document'] },
+};
+
+/** True when the person's recorded legal basis is in force today and covers this category at this place. */
+export function disclosureCovers(record: Person, category: DisseminationCategory, place: Place, today: string): boolean {
+  const basis = record.disclosure;
+  if (!basis || basis.since > today || (basis.until !== undefined && basis.until < today)) return false;
+  const scope = DISCLOSURE_SCOPE[basis.basis];
+  return scope.categories.includes(category) && scope.places.includes(place);
+}
+
 /** May this category of the person's data be published at this place? */
 export function decide(record: RegistryRecord | undefined, category: DisseminationCategory, place: Place, ctx: PolicyContext): Decision {
   const processing = processingState(record, ctx.today);
   if (processing !== 'valid') return { allowed: false, rule: STATE_RULE[processing] };
+  if (disclosureCovers(record as Person, category, place, ctx.today)) return { allowed: true };
   const state = disseminationState(record, ctx.today);
   if (state !== 'valid') return { allowed: false, rule: state === 'missing' ? 'dissemination-not-allowed' : STATE_RULE[state] };
   const consent = (record as Person).consents.dissemination!;
@@ -105,7 +145,11 @@ export function decide(record: RegistryRecord | undefined, category: Disseminati
 /** The categories allowed at a place, for reports. */
 export function allowedCategories(record: RegistryRecord | undefined, place: Place, ctx: PolicyContext): DisseminationCategory[] {
   if (!isPerson(record)) return [];
-  return (record.consents.dissemination?.allow ?? []).filter((c) => decide(record, c, place, ctx).allowed);
+  const named = [
+    ...(record.consents.dissemination?.allow ?? []),
+    ...(record.disclosure ? DISCLOSURE_SCOPE[record.disclosure.basis].categories : []),
+  ];
+  return [...new Set(named)].filter((c) => decide(record, c, place, ctx).allowed);
 }
 
 /**

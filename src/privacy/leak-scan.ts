@@ -47,9 +47,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { decodeHTML } from 'entities';
 import sharp from 'sharp';
-import { COLLECTIONS, pagedCollections, type CollectionDef } from '../schema/index.ts';
 import type { Person } from '../schema/registry.ts';
-import { mayName, type Place, type PolicyContext } from './consent-policy.ts';
+import { mayName, placeOfFile, type Place, type PolicyContext } from './consent-policy.ts';
 import { buildNameIndex, scanText, type NameIndex, type PiiFinding } from './pii-scan.ts';
 import { extractUploads } from './upload-cache.ts';
 
@@ -82,22 +81,6 @@ export interface LeakScanResult {
   reused: number;
   /** Files skipped as identical copies of a source-only build (`sourceOnly`). */
   skipped: number;
-}
-
-/** The place of each collection's pages, by the first segment of their path. */
-const PLACE_OF_ROUTE = new Map<string, Place>(
-  pagedCollections.map((c) => [COLLECTIONS[c].route, (COLLECTIONS[c] as CollectionDef).place!]),
-);
-
-/** The place a built file belongs to, by its first path segment. */
-export function placeOfFile(rel: string): Place {
-  const [first = '', second = ''] = rel.split('/');
-  if (first === 'pagefind') return 'search-index';
-  if (first === 'og') return 'og-image';
-  if (/feed\.(xml|json)$|\.ics$|rss\.xml$/.test(rel)) return 'feed';
-  if (first === '_astro') return 'photo';
-  if (first === 'uploads') return 'upload';
-  return PLACE_OF_ROUTE.get(first) ?? (second ? 'json-ld' : 'home');
 }
 
 const TEXT = new Set(['.html', '.htm', '.xml', '.txt', '.svg', '.css', '.webmanifest', '.rss', '.atom']);

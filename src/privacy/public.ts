@@ -10,8 +10,8 @@ import { search } from '../i18n/ru.ts';
 import { todayIso } from '../lib/dates.ts';
 import type { Person, RegistryRecord } from '../schema/registry.ts';
 import type { SiteSettings, Vocabularies } from '../schema/settings.ts';
-import { anonymousDescriptor, fullName, ROLE_WORDS, type Role } from './anonymise.ts';
-import { decide, isPerson, mayName, type Place, type PolicyContext } from './consent-policy.ts';
+import { anonymousDescriptor, fullName, positionWith, ROLE_WORDS, type Role } from './anonymise.ts';
+import { decide, isPerson, mayName, placeOfFile, type Place, type PolicyContext } from './consent-policy.ts';
 import { reviewedContent, siteSettingsOf, vocabulariesOf } from './gate.ts';
 import { peopleOf, registryOf } from './registry.ts';
 
@@ -52,7 +52,7 @@ function namedLabel(person: Person, place: Place, policy: PolicyContext, vocab: 
   const parts = [fullName(person)];
   if (decide(person, 'position', place, policy).allowed) {
     const subject = decide(person, 'subjects', place, policy).allowed ? vocab.subjects.find((s) => s.id === person.subjects[0]) : undefined;
-    parts.push(subject?.genitive ? `${person.position} ${subject.genitive}` : person.position);
+    parts.push(subject?.genitive ? positionWith(person.position, subject) : person.position);
   }
   return parts.join(', ');
 }
@@ -66,6 +66,31 @@ export function describeParticipant(id: string, role: Role, place: Place): Publi
   if (mayName(record, place, policy).allowed) return { label: namedLabel(record, place, policy, vocab), named: true };
   const year = Number(policy.today.slice(0, 4));
   return { label: anonymousDescriptor(record, role, people, settings.kAnonymity, { vocab, year }).text, named: false };
+}
+
+export interface PublicSigner {
+  /** The signer's full name, when the consent policy allows it on document pages. */
+  name?: string;
+  /** The signer's position, when allowed there. */
+  position?: string;
+}
+
+/**
+ * The signer of a document's electronic signature as the page at `pagePath`
+ * may show them: name and position only as the policy allows at that page's
+ * place — the same place the leak scan checks the built file against.
+ */
+export function describeSigner(id: string | undefined, pagePath: string): PublicSigner {
+  if (id === undefined) return {};
+  const { registry, settings } = population();
+  const record = registry.get(id);
+  if (!isPerson(record)) return {};
+  const policy: PolicyContext = { today: todayIso(), siteUrl: settings.siteUrl };
+  const place = placeOfFile(`${pagePath.replace(/^\/+/, '')}index.html`);
+  return {
+    ...(decide(record, 'name', place, policy).allowed ? { name: fullName(record) } : {}),
+    ...(decide(record, 'position', place, policy).allowed ? { position: record.position } : {}),
+  };
 }
 
 export interface PracticeAuthors {

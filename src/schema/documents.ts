@@ -3,8 +3,29 @@
  * the programme template, plans and reports, grouped on the site by level.
  */
 import { z } from 'astro/zod';
-import { draft, isoDate, line, paragraph, publicFile, ref, select, stageNumber, url } from './fields.ts';
+import { draft, field, isoDate, isoDateTime, line, paragraph, publicFile, ref, select, stageNumber, url } from './fields.ts';
 import { DOCUMENT_KINDS, LEVELS } from './vocab.ts';
+
+/**
+ * A simple electronic signature of the document, shown as the mark school
+ * sites put next to a signed document. The signer is a registry person: the
+ * consent policy decides whether the name and position appear (a dissemination
+ * consent, or the legal basis recorded for the head of the school).
+ */
+export const signatureSchema = field(
+  z.strictObject({
+    signedAt: isoDateTime({ label: 'Дата и время подписания', hint: 'Местное время' }),
+    signer: ref(
+      { kind: 'registry' },
+      {
+        label: 'Кто подписал',
+        hint: 'Из реестра. ФИО и должность на сайте — только по согласию на распространение или как у руководителя школы (обязательное раскрытие); иначе знак подписи без имени',
+      },
+    ).optional(),
+    key: line({ label: 'Ключ (сертификат)', hint: 'Идентификатор ключа простой электронной подписи, например серийный номер' }, 120),
+  }),
+  { label: 'Простая электронная подпись', hint: 'Если документ подписан электронной подписью', widget: 'object' },
+);
 
 export const documentSchema = () =>
   z
@@ -27,6 +48,7 @@ export const documentSchema = () =>
         { label: 'Заменяет документ', hint: 'Прежняя редакция, утратившая силу' },
       ).optional(),
       summary: paragraph({ label: 'Кратко о документе' }, 1000).optional(),
+      signature: signatureSchema.optional(),
     })
     .refine((d) => d.file !== undefined || d.source !== undefined, {
       message: 'укажите файл или ссылку на официальный источник',
@@ -34,3 +56,4 @@ export const documentSchema = () =>
     });
 
 export type DocumentEntry = z.output<ReturnType<typeof documentSchema>>;
+export type DocumentSignature = z.output<typeof signatureSchema>;

@@ -19,7 +19,7 @@ import { materialSchema } from './materials.ts';
 import { monitoringSchema } from './monitoring.ts';
 import { newsSchema } from './news.ts';
 import { practiceSchema } from './practices.ts';
-import { programSchema } from './programs.ts';
+import { programmeSchema } from './programs.ts';
 import { registrySchemaFor } from './registry.ts';
 import { roadmapSchema } from './roadmap.ts';
 import { siteSchema, vocabulariesSchema } from './settings.ts';
@@ -62,7 +62,7 @@ export interface CollectionDef {
   order?: { key: (data: Data) => string; direction: 'asc' | 'desc' };
   /** Parts of the file name the CMS gives a new entry (transliterated and joined); the title by default. */
   fileName?: (data: Data) => string[];
-  /** How the CMS lists entries: a summary template and the fields it can sort by. */
+  /** How the CMS lists entries: a summary template and the fields it can sort by; the first sorts by default, in the direction of `order`. */
   list?: { summary: string; sortableFields: string[] };
   /** The CMS previews entries in the site's style (cms/previews). */
   preview?: boolean;
@@ -110,7 +110,7 @@ export const COLLECTIONS = {
     bodyLabel: 'Пояснения к программе',
     visibility: 'public',
     publishedAfter: 'order',
-    schema: programSchema,
+    schema: programmeSchema,
     route: 'programs',
     place: 'program',
     pageType: 'program',

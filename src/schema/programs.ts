@@ -9,7 +9,7 @@
 import { z } from 'astro/zod';
 import { monthsBetween } from '../lib/dates.ts';
 import { draft, field, isoDate, line, lines, paragraph, ref, refs, schoolYear, select } from './fields.ts';
-import { MENTORING_FORMS, PLAN_DIRECTIONS, PROGRAM_STATUSES, ROLE_PAIRINGS } from './vocab.ts';
+import { MENTORING_FORMS, PLAN_DIRECTIONS, PROGRAMME_STATUSES, ROLE_PAIRINGS } from './vocab.ts';
 
 export const planRowSchema = field(
   z.strictObject({
@@ -25,7 +25,7 @@ export const planRowSchema = field(
 
 export const PROGRAM_TERM_MONTHS = { min: 3, max: 12 } as const;
 
-export const programSchema = () =>
+export const programmeSchema = () =>
   z
     .strictObject({
       draft: draft(),
@@ -58,7 +58,7 @@ export const programSchema = () =>
       tasks: lines({ label: 'Задачи' }, { label: 'Задача' }),
       plan: field(z.array(planRowSchema).min(1), { label: 'План мероприятий', widget: 'list' }),
       expectedResults: lines({ label: 'Ожидаемые результаты' }, { label: 'Результат' }),
-      status: select(PROGRAM_STATUSES, { label: 'Статус' }).default('draft'),
+      status: select(PROGRAMME_STATUSES, { label: 'Статус' }).default('draft'),
       outcomes: paragraph({ label: 'Итоги', hint: 'Что достигнуто — заполняется по завершении' }).optional(),
       order: ref(
         { kind: 'collection', collection: 'documents' },
@@ -85,5 +85,5 @@ export const programSchema = () =>
       }
     });
 
-export type Program = z.output<ReturnType<typeof programSchema>>;
+export type Programme = z.output<ReturnType<typeof programmeSchema>>;
 export type PlanRow = z.output<typeof planRowSchema>;

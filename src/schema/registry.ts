@@ -9,7 +9,7 @@
  */
 import { z } from 'astro/zod';
 import { field, ID_PATTERN, isoDate, line, multiSelect, paragraph, refs, select, url, year } from './fields.ts';
-import { CATEGORIES, DISSEMINATION_CATEGORIES, GENDERS, MENTORING_FORMS, PERSON_ROLES } from './vocab.ts';
+import { CATEGORIES, DISCLOSURE_BASES, DISSEMINATION_CATEGORIES, GENDERS, MENTORING_FORMS, PERSON_ROLES } from './vocab.ts';
 
 const PRIVATE = { private: true } as const;
 
@@ -59,6 +59,29 @@ export const disseminationConsentSchema = field(
   {
     label: 'Согласие на распространение (ст. 10.1 152-ФЗ)',
     hint: 'Отдельный документ; молчание — не согласие',
+    widget: 'object',
+    ...PRIVATE,
+  },
+);
+
+/**
+ * A legal basis that itself requires the school's site to disclose the
+ * person (the head of the school), recorded with the document it rests on.
+ * The consent policy decides what it covers and where; it never widens a
+ * dissemination consent.
+ */
+export const disclosureSchema = field(
+  z
+    .strictObject({
+      basis: select(DISCLOSURE_BASES, { label: 'Основание', ...PRIVATE }),
+      document: line({ label: 'Документ', hint: 'Например «приказ о назначении № 12-к от 01.09.2020»', ...PRIVATE }),
+      since: isoDate({ label: 'С какой даты', ...PRIVATE }),
+      until: isoDate({ label: 'По какую дату', hint: 'Пусто — пока основание действует', ...PRIVATE }).optional(),
+    })
+    .refine((d) => d.until === undefined || d.until >= d.since, { message: 'окончание раньше начала', path: ['until'] }),
+  {
+    label: 'Обязательное раскрытие по закону (без согласия)',
+    hint: 'Только для руководителя школы: ФИО и должность под электронной подписью документов',
     widget: 'object',
     ...PRIVATE,
   },
@@ -142,6 +165,7 @@ export const personSchema = () =>
         }),
         { label: 'Согласия', widget: 'object', ...PRIVATE },
       ),
+      disclosure: disclosureSchema.optional(),
     })
     .superRefine((p, ctx) => {
       if (p.roles.includes('mentor') && p.capacity === undefined) {

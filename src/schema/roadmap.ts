@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { draft, field, isoDate, line, multiSelect, paragraph, refs, select, stageNumber } from './fields.ts';
-import { PROGRESS_STATUSES, RESPONSIBLE_ROLES } from './vocab.ts';
+import { ACTIVITY_STATUSES, PROGRESS_STATUSES, RESPONSIBLE_ROLES } from './vocab.ts';
 
 export const activitySchema = field(
   z.strictObject({
@@ -12,7 +12,7 @@ export const activitySchema = field(
     description: paragraph({ label: 'Содержание', hint: 'Что делается и зачем' }).optional(),
     due: isoDate({ label: 'Срок', hint: 'Дата, к которой мероприятие должно быть выполнено' }).optional(),
     responsible: multiSelect(RESPONSIBLE_ROLES, { label: 'Ответственные', hint: 'Роли, не фамилии' }).default([]),
-    status: select(PROGRESS_STATUSES, { label: 'Статус' }).default('planned'),
+    status: select(ACTIVITY_STATUSES, { label: 'Статус' }).default('planned'),
     documents: refs({ kind: 'collection', collection: 'documents' }, { label: 'Документы', hint: 'Подтверждающие документы' }).default([]),
     news: refs({ kind: 'collection', collection: 'news' }, { label: 'Новости', hint: 'Новости об этом мероприятии' }).default([]),
     events: refs({ kind: 'collection', collection: 'events' }, { label: 'События', hint: 'Связанные события' }).default([]),

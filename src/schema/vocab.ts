@@ -26,13 +26,21 @@ export const ROLE_PAIRINGS = {
   'employer-student': 'работодатель – студент',
 } as const;
 
+/** Statuses of a roadmap stage («этап», masculine). */
 export const PROGRESS_STATUSES = {
   planned: 'запланирован',
   'in-progress': 'выполняется',
   done: 'выполнен',
 } as const;
 
-export const PROGRAM_STATUSES = {
+/** The same statuses agreeing with «мероприятие» (neuter), for the activities of a stage. */
+export const ACTIVITY_STATUSES = {
+  planned: 'запланировано',
+  'in-progress': 'выполняется',
+  done: 'выполнено',
+} as const satisfies Record<keyof typeof PROGRESS_STATUSES, string>;
+
+export const PROGRAMME_STATUSES = {
   draft: 'проект',
   active: 'реализуется',
   completed: 'завершена',
@@ -49,16 +57,37 @@ export const RESPONSIBLE_ROLES = {
   'site-editor': 'ответственный за сайт',
 } as const;
 
+/** Kinds of documents as the acts call themselves: a «распоряжение» or a ministry letter is not a «приказ». */
 export const DOCUMENT_KINDS = {
+  law: 'федеральный закон',
+  resolution: 'постановление',
   order: 'приказ',
+  directive: 'распоряжение',
+  letter: 'письмо',
+  recommendations: 'методические рекомендации',
   regulation: 'положение',
   roadmap: 'дорожная карта',
   'program-template': 'шаблон программы',
   plan: 'план',
   report: 'отчёт',
-  letter: 'письмо, рекомендации',
   other: 'иное',
 } as const;
+
+/** Headings of the document list, one per kind, in the plural. */
+export const DOCUMENT_KIND_HEADINGS: Readonly<Record<keyof typeof DOCUMENT_KINDS, string>> = {
+  law: 'Федеральные законы',
+  resolution: 'Постановления',
+  order: 'Приказы',
+  directive: 'Распоряжения',
+  letter: 'Письма',
+  recommendations: 'Методические рекомендации',
+  regulation: 'Положения',
+  roadmap: 'Дорожные карты',
+  'program-template': 'Шаблоны программ',
+  plan: 'Планы',
+  report: 'Отчёты',
+  other: 'Другие документы',
+};
 
 export const LEVELS = {
   federal: 'федеральный',
@@ -148,6 +177,14 @@ export const DISSEMINATION_CATEGORIES = {
   photo: 'фотография',
 } as const;
 
+/**
+ * Recorded legal bases to publish a person's data without a dissemination
+ * consent: what the law itself requires a school's site to disclose.
+ */
+export const DISCLOSURE_BASES = {
+  head: 'руководитель образовательной организации (ст. 29 Федерального закона от 29.12.2012 № 273-ФЗ, постановление Правительства РФ от 20.10.2021 № 1802)',
+} as const;
+
 /** Satisfaction scales of the monitoring questionnaire, each scored 1–10. */
 export const SATISFACTION_SCALES = {
   effectiveness: 'эффективность программы',
@@ -179,3 +216,4 @@ export const SOCIAL_NETWORKS = {
 
 export type MentoringForm = keyof typeof MENTORING_FORMS;
 export type DisseminationCategory = keyof typeof DISSEMINATION_CATEGORIES;
+export type DisclosureBasis = keyof typeof DISCLOSURE_BASES;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { countsAt, editNews, FULL_SCALE, generateNews, generatePeople, generatePrograms, MAX_PEOPLE } from '../../bench/corpus/generate.ts';
+import { countsAt, editNews, FULL_SCALE, generateNews, generatePeople, generateProgrammes, MAX_PEOPLE } from '../../bench/corpus/generate.ts';
 import { seededRandom } from '../../bench/corpus/random.ts';
 import { editCorpus, writeCorpus } from '../../bench/corpus/write.ts';
 import { reviewContent } from '../../src/privacy/gate.ts';
@@ -74,7 +74,7 @@ describe('benchmark corpus', () => {
         'tombstone',
       ].sort(),
     );
-    const programs = generatePrograms(rnd, 40, people)
+    const programs = generateProgrammes(rnd, 40, people)
       .map((f) => f.text)
       .join('\n');
     const referenced = new Set(programs.match(/p-1\d{3}/g));

@@ -171,4 +171,28 @@ group('generated Decap config', () => {
     expect(config).toMatchObject({ locale: 'ru', load_config_file: false });
     expect(config.backend).toEqual({ name: 'proxy', proxy_url: '/admin/api/key', branch: 'main' });
   });
+
+  it('lists dated entries newest first and numbered ones in their order', () => {
+    const sort = (name: string) => config.collections.find((c) => c.name === name)!.sortable_fields as unknown[] | undefined;
+    expect(sort('news')?.[0]).toEqual({ field: 'date', default_sort: 'desc' });
+    expect(sort('events')?.[0]).toEqual({ field: 'start', default_sort: 'desc' });
+    expect(sort('roadmap')?.[0]).toEqual({ field: 'stage', default_sort: 'asc' });
+    expect(sort('news')?.slice(1)).toEqual(['title']);
+  });
+
+  it('points the body hint at «Обложка» only where the collection has that field', () => {
+    for (const c of config.collections.filter((c) => c.fields)) {
+      const body = c.fields!.find((f) => f.name === 'body');
+      if (!body) continue;
+      const hasCover = c.fields!.some((f) => f.name === 'cover');
+      expect(String(body.hint).includes('«Обложка»'), c.name).toBe(hasCover);
+    }
+    expect(config.collections.find((c) => c.name === 'roadmap')!.fields!.find((f) => f.name === 'body')?.hint).not.toContain('Обложка');
+  });
+
+  it('carries the login picture it is given, and none of its own otherwise', () => {
+    expect(config).not.toHaveProperty('logo');
+    const withLogo = cmsConfig({ contentDir: '.', backend: backendFromEnv({}), logo: 'data:image/svg+xml,x' });
+    expect(withLogo).toMatchObject({ logo: { src: 'data:image/svg+xml,x' } });
+  });
 });

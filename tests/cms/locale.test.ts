@@ -35,3 +35,26 @@ describe('Russian CMS locale', () => {
     for (const k of added) expect(text(k), k).toMatch(/[а-яё]/i);
   });
 });
+
+describe('Russian CMS locale: the phrases Decap gets wrong', () => {
+  const russian = russianPhrases(locale('ru'));
+  const text = (key: string) => key.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], russian);
+  const all = phraseKeys(russian).map((k) => String(text(k)));
+
+  it('spells the toolbar and agrees the optional mark with a label of any gender', () => {
+    expect(text('editor.editorWidgets.markdown.bold')).toBe('Полужирный');
+    expect(text('editor.editorControl.field.optional')).toBe('необязательно');
+    expect(all.filter((t) => /Полужиный|необязательный/.test(t))).toEqual([]);
+  });
+
+  it('does not claim a save that did not happen, nor a search that is not running', () => {
+    expect(text('editor.editorToolbar.changesSaved')).not.toMatch(/сохранены/);
+    expect(text('mediaLibrary.mediaLibraryModal.search')).not.toMatch(/Идёт|…/);
+  });
+
+  it('never glues a field label to a count or to «Добавить»', () => {
+    expect(text('editor.editorWidgets.list.add')).toBe('Добавить %{item}');
+    for (const key of ['rangeCount', 'rangeCountExact', 'rangeMin', 'rangeMax'])
+      expect(text(`editor.editorControlPane.widget.${key}`), key).not.toContain('%{fieldLabel}');
+  });
+});

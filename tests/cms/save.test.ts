@@ -103,7 +103,7 @@ describe('preSave', () => {
 
 describe('preSave and the values other entries hold', () => {
   const stage1 = demoEntries.find((e) => e.collection === 'roadmap' && e.parsed.stage === 1)!;
-  const program = demoEntries.find((e) => e.collection === 'programs')!;
+  const programme = demoEntries.find((e) => e.collection === 'programs')!;
 
   it('refuses to give a stage the number another stage has, naming the file that has it', async () => {
     const stage2 = demoEntries.find((e) => e.collection === 'roadmap' && e.parsed.stage === 2)!;
@@ -112,17 +112,17 @@ describe('preSave and the values other entries hold', () => {
   });
 
   it('refuses a new programme with a code already in use', async () => {
-    const copy = entry('programs', { ...program.parsed });
+    const copy = entry('programs', { ...programme.parsed });
     const error: unknown = await preSave(copy).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EntryRejected);
     expect((error as EntryRejected).problems).toEqual([
-      expect.objectContaining({ rule: 'duplicate', field: 'code', message: expect.stringContaining(program.file) as unknown }),
+      expect.objectContaining({ rule: 'duplicate', field: 'code', message: expect.stringContaining(programme.file) as unknown }),
     ]);
   });
 
   it('saves an entry that keeps its own value', async () => {
     await expect(preSave(entry('roadmap', { ...stage1.parsed }, { newRecord: false, path: stage1.file }))).resolves.toBeUndefined();
-    await expect(preSave(entry('programs', { ...program.parsed }, { newRecord: false, path: program.file }))).resolves.toBeUndefined();
+    await expect(preSave(entry('programs', { ...programme.parsed }, { newRecord: false, path: programme.file }))).resolves.toBeUndefined();
   });
 
   it('asks for the taken values only once the entry passes its schema', async () => {
@@ -209,5 +209,30 @@ describe('preSave and the review of the whole content folder', () => {
     expect(warningQuestion([p('первое'), p('второе')])).toBe(
       'Проверьте перед сохранением:\n• первое\n• второе\n\nСохранить запись как есть?',
     );
+  });
+});
+
+describe('preSave after a refused save', () => {
+  const revealed: (string | undefined)[] = [];
+  const revealing = makePreSave({
+    loadTaken: () => Promise.resolve(demoTaken),
+    review: (request) => Promise.resolve(reviewEntry(request, SCHOOL_FIXTURE)),
+    confirm: () => true,
+    reveal: (field) => revealed.push(field),
+  });
+
+  it('brings the first field with a problem into view', async () => {
+    revealed.length = 0;
+    const error: unknown = await revealing(entry('documents', { ...document, title: '' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EntryRejected);
+    expect(revealed).toEqual([(error as EntryRejected).problems.find((p) => p.field)?.field]);
+    expect(revealed[0]).toBeTruthy();
+  });
+
+  it('reveals nothing when the entry is saved', async () => {
+    revealed.length = 0;
+    const news = { title: 'Встреча наставников', date: '2026-09-01', summary: 'Короткая встреча.' };
+    await revealing(entry('news', news)).catch(() => undefined);
+    expect(revealed).toEqual([]);
   });
 });

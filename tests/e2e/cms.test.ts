@@ -9,7 +9,8 @@
  * browser's own check reading the registry through the CMS backend (as on a
  * Git host), keep unsaved edits when content changes on disk — then build
  * the site from that content and find the news page, with every published
- * image free of EXIF. `UPDATE_SCREENSHOTS=1` saves the editor's guide
+ * image free of EXIF; a news item dated in the future and a draft saved
+ * through the CMS are on no built page, and the dated one appears on its day. `UPDATE_SCREENSHOTS=1` saves the editor's guide
  * screenshots to docs/images/.
  */
 import fs from 'node:fs';
@@ -24,7 +25,7 @@ import { embeddedConfig, listeningAddresses, startDevServer, type DevServer } fr
 import { hasMetadata } from '../../src/integrations/strip-metadata.ts';
 import { readContentFile } from '../../src/validate/read.ts';
 import { reviewContent } from '../../src/privacy/gate.ts';
-import { cmsUi } from '../../src/i18n/ru.ts';
+import { cmsUi, search } from '../../src/i18n/ru.ts';
 
 const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS === '1' ? path.join(ROOT, 'docs/images') : undefined;
 const TITLE = 'Лицей провёл «Школу наставника» для молодых учителей';
@@ -41,6 +42,10 @@ let page: Page;
 const pageErrors: string[] = [];
 const dialogs: string[] = [];
 const WITHHELD_TITLE = 'Открытый урок по литературе в 7 классе';
+const SCHEDULED_TITLE = 'Анонс итоговой конференции наставников';
+const DRAFT_TITLE = 'Заметка о флеш-встречах, ещё не готовая';
+/** Forty days from now: a date the site has not reached yet. */
+const SCHEDULED_DATE = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
 
 async function shot(name: string, target: Page = page): Promise<void> {
   if (!SCREENSHOTS) return;
@@ -112,11 +117,30 @@ describe('CMS at /admin/ (npm start)', () => {
     expect(html).toContain('<html lang="ru">');
     await page.goto(`${server.siteUrl}/admin/`);
     await page.getByRole('button', { name: 'Войти' }).waitFor();
+    // The school's name on the login screen, not Decap's logo and credit mark.
+    const logo = page.locator('img[src^="data:image/svg+xml"]');
+    await expect(logo.getAttribute('alt')).resolves.toBe(await page.title());
+    expect(await page.title()).toContain(cmsUi.adminTitle);
+    await expect(page.locator('img[alt="Logo"]').count()).resolves.toBe(0);
     await shot('cms-login');
     await page.getByRole('button', { name: 'Войти' }).click();
     await expect(page.getByRole('link', { name: 'Новости' }).isVisible()).resolves.toBe(true);
     await expect(page.getByText('Реестр участников (персональные данные — не публикуются)').isVisible()).resolves.toBe(true);
     await shot('cms-collections');
+  });
+
+  it('says on /search/ why text search is absent under npm start, and lists the sections it points to', async () => {
+    const reader = await context.newPage();
+    try {
+      await reader.goto(`${server.siteUrl}/search/?q=${encodeURIComponent('наставник')}`);
+      const status = reader.locator('[data-status]');
+      await expect.poll(() => status.textContent()).toBe(search.failedDev);
+      const links = reader.locator('[data-sections] a');
+      await expect(links.first().isVisible()).resolves.toBe(true);
+      await expect(links.count()).resolves.toBeGreaterThan(3);
+    } finally {
+      await reader.close();
+    }
   });
 
   it('publishes a news item with a Cyrillic title and a photo under a transliterated file name', async () => {
@@ -127,6 +151,11 @@ describe('CMS at /admin/ (npm start)', () => {
       .toFile(photo);
 
     await open('#/collections/news/new');
+    // A new entry nobody has typed in is not «saved»; an optional field and an empty list read as Russian.
+    await page.getByText('Несохранённых изменений нет').waitFor();
+    await page.getByText('Обложка (необязательно)', { exact: true }).waitFor();
+    await page.getByText('0 элементов').first().waitFor();
+    await page.getByRole('button', { name: 'Добавить элемент' }).first().waitFor();
     await page.getByLabel('Заголовок').fill(TITLE);
     await page.getByLabel('Дата публикации').fill('2026-11-20');
     await page.getByLabel('Анонс').fill('Опытные учителя рассказали молодым коллегам, как готовиться к первому открытому уроку.');
@@ -162,6 +191,57 @@ describe('CMS at /admin/ (npm start)', () => {
     await waitForFile(path.join(server.content, 'news', `${SLUG}-1.md`));
     expect(fs.readFileSync(path.join(server.content, 'news', `${SLUG}.md`), 'utf8')).toBe(first);
     expect(problemsOf(`news/${SLUG}-1.md`)).toEqual([]);
+  });
+
+  it('shows the cover thumbnail of a news item opened again, not an empty box', async () => {
+    await open(`#/collections/news/entries/${SLUG}`);
+    await page.locator('label[for^="src-field-"]').waitFor();
+    // Decap's placeholder is an empty SVG; the photo is a JPEG (FF D8).
+    const thumbnailStart = () =>
+      page.evaluate(async () => {
+        const img = document.querySelector('label[for^="src-field-"]')?.closest('[aria-label]')?.querySelector('img');
+        if (!img) return 'no image';
+        const bytes = new Uint8Array(await (await (await fetch(img.src)).blob()).slice(0, 2).arrayBuffer());
+        return [...bytes].map((b) => b.toString(16)).join(' ');
+      });
+    await expect.poll(thumbnailStart).toBe('ff d8');
+  });
+
+  /** The news file whose front matter has this title, once the CMS has written it. */
+  async function newsFileTitled(title: string): Promise<string> {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const dir = path.join(server.content, 'news');
+      const found = fs
+        .readdirSync(dir)
+        .find((f) => f.endsWith('.md') && fs.readFileSync(path.join(dir, f), 'utf8').includes(`title: ${title}`));
+      if (found) return path.join(dir, found);
+      if (Date.now() > deadline) throw new Error(`no news file titled «${title}»`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  // Before any refused save: a refused entry leaves a local backup that Decap would offer to restore.
+  it('saves a news item dated in the future and a draft, each as the editor set it', async () => {
+    await open('#/collections/news/new');
+    await page.getByLabel('Заголовок').fill(SCHEDULED_TITLE);
+    await page.getByLabel('Дата публикации').fill(SCHEDULED_DATE);
+    await page.getByLabel('Анонс').fill('Итоговая конференция пройдёт в актовом зале лицея; приглашаем наставников и молодых учителей.');
+    await publishNow();
+    const scheduled = readContentFile('news', await newsFileTitled(SCHEDULED_TITLE)).file!;
+    expect(scheduled.data).toMatchObject({ title: SCHEDULED_TITLE, date: SCHEDULED_DATE });
+    expect((scheduled.data as { draft?: boolean }).draft ?? false).toBe(false);
+
+    await open('#/collections/news/new');
+    const toggle = page.getByRole('switch', { name: 'Черновик' });
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-checked')).resolves.toBe('true');
+    await page.getByLabel('Заголовок').fill(DRAFT_TITLE);
+    await page.getByLabel('Дата публикации').fill('2026-11-19');
+    await page.getByLabel('Анонс').fill('Заметка ещё не готова: редактор сохранил её черновиком.');
+    await publishNow();
+    const draft = readContentFile('news', await newsFileTitled(DRAFT_TITLE)).file!;
+    expect(draft.data).toMatchObject({ title: DRAFT_TITLE, draft: true });
   });
 
   it('edits an existing practice and keeps everything else as it was', async () => {
@@ -204,6 +284,10 @@ describe('CMS at /admin/ (npm start)', () => {
     const toast = page.getByText('укажите файл или ссылку на официальный источник');
     await toast.waitFor();
     await expect(page.getByText('Сайт с такой записью не соберётся').isVisible()).resolves.toBe(true);
+    // The editor is taken to the field with the problem.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('div[aria-label]')?.querySelector('label')?.textContent ?? ''))
+      .toMatch(/^Файл/);
     await page.waitForTimeout(1000); // the toast slides in
     await shot('cms-refused');
     expect(documents()).toEqual(before);
@@ -344,6 +428,15 @@ describe('CMS at /admin/ (npm start)', () => {
 
     const html = fs.readFileSync(path.join(dist, 'news', SLUG, 'index.html'), 'utf8');
     expect(html).toContain('Школу наставника');
+    // Neither the news item dated in the future nor the draft is anywhere yet.
+    const builtText = fs
+      .readdirSync(dist, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile() && /\.(html|xml|json)$/.test(d.name) && !d.parentPath.includes(`${path.sep}admin`))
+      .map((d) => fs.readFileSync(path.join(d.parentPath, d.name), 'utf8'))
+      .join('\n');
+    expect(builtText).toContain('Школу наставника');
+    expect(builtText).not.toContain(SCHEDULED_TITLE);
+    expect(builtText).not.toContain(DRAFT_TITLE);
     expect(html).toMatch(/<img[^>]+alt="Учителя за круглым столом в библиотеке лицея"/);
     const admin = fs.readFileSync(path.join(dist, 'admin', 'index.html'), 'utf8');
     const script = /<script type="module" src="(\/admin\/cms-[0-9a-f]{16}\/main\.js)"/.exec(admin)?.[1];
@@ -356,5 +449,16 @@ describe('CMS at /admin/ (npm start)', () => {
       .map((d) => path.join(d.parentPath, d.name));
     expect(images.length).toBeGreaterThan(5);
     for (const image of images) expect(await hasMetadata(fs.readFileSync(image)), path.relative(dist, image)).toBe(false);
+  }, 240_000);
+
+  it('publishes the news item dated in the future on its day, and still not the draft', async () => {
+    const dist = path.join(server.dir, 'dist-on-the-day');
+    const result = await astroBuild(dist, { CONTENT_DIR: path.relative(ROOT, server.content), SITE_TODAY: SCHEDULED_DATE });
+    expect(result.code, `${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`).toBe(0);
+    const home = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+    expect(home).toContain(SCHEDULED_TITLE);
+    expect(fs.readFileSync(path.join(dist, 'news', 'feed.xml'), 'utf8')).toContain(SCHEDULED_TITLE);
+    expect(home).not.toContain(DRAFT_TITLE);
+    expect(fs.readFileSync(path.join(dist, 'news', 'feed.xml'), 'utf8')).not.toContain(DRAFT_TITLE);
   }, 240_000);
 });

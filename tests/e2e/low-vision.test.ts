@@ -66,6 +66,9 @@ describe('low-vision mode', () => {
       return { bg: s.backgroundColor, fg: s.color, link: link.color };
     });
     expect(colours.bg).toBe(background);
+    // The header keeps the scheme's background: no glaring white band over a black page.
+    const header = await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).backgroundColor);
+    if (scheme === 'wb') expect(header).toBe('rgb(0, 0, 0)');
     expect(contrast(colours.fg, colours.bg)).toBeGreaterThanOrEqual(7);
     expect(contrast(colours.link, colours.bg)).toBeGreaterThanOrEqual(7);
     await page.screenshot({ path: path.join(SHOTS, `${scheme}.png`) });
@@ -86,6 +89,8 @@ describe('low-vision mode', () => {
     for (const route of ['/', '/roadmap/stage-5/', '/documents/', '/programs/', '/practices/', '/news/', '/events/']) {
       await page.goto(`${server.url}${route}`);
       expect(await overflow(page), route).toBeLessThanOrEqual(0);
+      // The skip link, however many lines the spacing makes it, stays above the page until it has focus.
+      expect(await page.evaluate(() => document.querySelector('.skip-link')!.getBoundingClientRect().bottom), route).toBeLessThanOrEqual(0);
     }
     await page.screenshot({ path: path.join(SHOTS, 'size-200-320px.png'), fullPage: true });
     await page.close();

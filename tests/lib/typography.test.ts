@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/lib/markdown.ts';
 import { schoolYearLabel } from '../../src/lib/school-year.ts';
-import { typo } from '../../src/lib/typography.ts';
+import { typo, typoInQuotes, typoPiece } from '../../src/lib/typography.ts';
 
 describe('typography', () => {
   it('turns straight quotes into «ёлочки» and a spaced hyphen into an em dash', () => {
@@ -35,5 +35,26 @@ describe('typography', () => {
 
   it('binds short words and numbers to what follows', () => {
     expect(typo('в 2025 г. и т.д.')).toBe('в\u00a02025\u00a0г. и\u00a0т.\u00a0д.');
+  });
+});
+
+describe('typoPiece', () => {
+  it('keeps the space between a piece of text and the link beside it', () => {
+    expect(typoPiece('Подробнее на ')).toBe('Подробнее на ');
+    expect(typoPiece(' — на сайте')).toMatch(/^ /);
+    expect(typoPiece('"памятка" ')).toBe('«памятка» ');
+    expect(typoPiece('   ')).toBe('   ');
+  });
+});
+
+describe('typoInQuotes', () => {
+  it("nests quotes inside the page's own «…» as „…“", () => {
+    expect(typoInQuotes('Конкурс «Наставник года»')).toBe('Конкурс „Наставник года“');
+    expect(typoInQuotes('Конкурс "Наставник года"')).toBe('Конкурс „Наставник года“');
+    expect(`«${typoInQuotes('Фестиваль «Шаг «вперёд»»')}»`).not.toMatch(/«[^»]*«/);
+  });
+
+  it('leaves a title without quotes as typo would print it', () => {
+    expect(typoInQuotes('Итоговая конференция 2025-2026')).toBe(typo('Итоговая конференция 2025-2026'));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anonymousDescriptor, descriptorAt } from '../../src/privacy/anonymise.ts';
+import { anonymousDescriptor, descriptorAt, positionWith } from '../../src/privacy/anonymise.ts';
 import type { Person } from '../../src/schema/registry.ts';
 import type { Vocabularies } from '../../src/schema/settings.ts';
 
@@ -88,5 +88,14 @@ describe('a position that already names its subject', () => {
   it('is not followed by the subject again', () => {
     const p = { ...teacher('chemistry', 'first', 2010), position: 'учитель химии' };
     expect(descriptorAt(p, 'mentor', 0, { vocab, year: 2026 })).toBe('учитель химии, первая категория, стаж от 10 до 20 лет');
+  });
+});
+
+describe('positionWith', () => {
+  it('adds the subject once: a position that already names it is left alone', () => {
+    const primary = { label: 'Начальные классы', genitive: 'начальных классов' };
+    expect(positionWith('учитель начальных классов', primary)).toBe('учитель начальных классов');
+    expect(positionWith('учитель', primary)).toBe('учитель начальных классов');
+    expect(positionWith('учитель', { label: 'Химия' })).toBe('учитель (химия)');
   });
 });

@@ -132,3 +132,35 @@ describe('mayName', () => {
     expect(mayName(p, 'program', ctx)).toEqual({ allowed: false, rule: 'consent-withdrawn' });
   });
 });
+
+describe('mandatory disclosure (the head of a school)', () => {
+  const head = (processing: State, disclosure: Partial<NonNullable<Person['disclosure']>> = {}): Person => ({
+    ...person(processing, 'missing'),
+    roles: [],
+    position: 'директор',
+    disclosure: { basis: 'head', document: 'приказ № 45-к', since: '2019-09-01', ...disclosure },
+  });
+
+  it('names the head, with the position, on document pages only — not in search, feeds, cards or elsewhere', () => {
+    for (const place of PLACES) {
+      for (const category of CATEGORIES) {
+        const expected = place === 'document' && (category === 'name' || category === 'position');
+        expect(decide(head('valid'), category, place, ctx).allowed, `${category} at ${place}`).toBe(expected);
+      }
+    }
+  });
+
+  it('allows nothing before it starts, after it ends, or without a valid processing consent', () => {
+    expect(decide(head('valid', { since: '2026-03-02' }), 'name', 'document', ctx).allowed).toBe(false);
+    expect(decide(head('valid', { until: '2026-02-28' }), 'name', 'document', ctx).allowed).toBe(false);
+    expect(decide(head('valid', { until: '2026-03-01' }), 'name', 'document', ctx).allowed).toBe(true);
+    for (const state of ['missing', 'expired', 'withdrawn'] as const) {
+      expect(decide(head(state), 'name', 'document', ctx).allowed, state).toBe(false);
+    }
+  });
+
+  it('is not implied by the position: a «директор» without a recorded basis is not named', () => {
+    const { disclosure: _, ...withoutBasis } = head('valid');
+    expect(decide(withoutBasis as Person, 'name', 'document', ctx).allowed).toBe(false);
+  });
+});

@@ -11,7 +11,8 @@ import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { placeOfFile, scanForLeaks } from '../../src/privacy/leak-scan.ts';
+import { placeOfFile } from '../../src/privacy/consent-policy.ts';
+import { scanForLeaks } from '../../src/privacy/leak-scan.ts';
 import type { Person } from '../../src/schema/registry.ts';
 import { docxFile, pdfFile, xlsxFile } from '../helpers/upload-files.ts';
 

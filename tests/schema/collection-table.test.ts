@@ -15,7 +15,7 @@ import { INDEXED_SECTIONS } from '../../src/integrations/pagefind.ts';
 import { PAGE_TYPES } from '../../src/lib/search/record.ts';
 import { UNIQUE_FIELDS } from '../../src/lib/unique-fields.ts';
 import { PLACE_PATHS } from '../../src/privacy/consent-policy.ts';
-import { placeOfFile } from '../../src/privacy/leak-scan.ts';
+import { placeOfFile } from '../../src/privacy/consent-policy.ts';
 import { COLLECTION_PLACES } from '../../src/privacy/review.ts';
 import { plainContext } from '../../src/schema/context.ts';
 import {

@@ -96,3 +96,15 @@ describe('sitemap and robots.txt', () => {
     expect(robots).toContain(`Sitemap: ${new URL('sitemap-index.xml', siteUrl).href}`);
   });
 });
+
+describe('feed links on the events page', () => {
+  it('say what each feed is for, not only the format name', () => {
+    const doc = parseDocument(read('events/index.html'));
+    const text = (href: string) =>
+      DomUtils.textContent(DomUtils.findOne((e) => e.name === 'a' && e.attribs.href === href, doc.children)!).trim();
+    expect(text('/events/feed.xml')).not.toBe('RSS');
+    expect(text('/events/feed.xml')).toMatch(/^Лента/);
+    expect(text('/events/feed.json')).not.toBe('JSON Feed');
+    expect(text('/events/feed.json')).toMatch(/[а-яё]/i);
+  });
+});

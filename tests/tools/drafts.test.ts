@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { pack } from '../../src/lib/docx/blocks.ts';
 import { loadDraftContent } from '../../src/tools/docx/draft-content.ts';
 import { orderDocument } from '../../src/lib/docx/order.ts';
-import { programmeDocument, programmeTemplate, REMOVED } from '../../src/lib/docx/program.ts';
+import { programmeDocument, programmeTemplate, REMOVED } from '../../src/lib/docx/programme.ts';
 import { findRegulation, orderRef } from '../../src/lib/docx/sources.ts';
 import { PLAN_DIRECTIONS } from '../../src/schema/vocab.ts';
 import { SCHOOL_FIXTURE } from '../helpers/paths.ts';

@@ -10,7 +10,7 @@ import { AcceptError, draftProgramme, planDirections, programmeTerm } from '../.
 import { readVocabularies } from '../../src/validate/site-settings.ts';
 import { loadRegistry, reviewContent } from '../../src/privacy/gate.ts';
 import { peopleOf } from '../../src/privacy/registry.ts';
-import type { Program } from '../../src/schema/programs.ts';
+import type { Programme } from '../../src/schema/programs.ts';
 import { PLAN_DIRECTIONS } from '../../src/schema/vocab.ts';
 import { SCHOOL_FIXTURE } from '../helpers/paths.ts';
 import { runNode } from '../helpers/run.ts';
@@ -20,7 +20,7 @@ const TODAY = '2026-11-24';
 const people = new Map(peopleOf(loadRegistry(SCHOOL_FIXTURE)).map((p) => [p.id, p]));
 const programs = [...reviewContent(SCHOOL_FIXTURE).entries.get('programs')!.values()].map((e) => ({
   id: e.id,
-  data: e.parsed as unknown as Program,
+  data: e.parsed as unknown as Programme,
 }));
 const vocab = readVocabularies(SCHOOL_FIXTURE)!;
 

@@ -37,8 +37,12 @@ export function fillCard(li: HTMLLIElement, data: PagefindFragment, labels: Face
   const parts: Node[] = [el('h2', '', link)];
   const best = Number(data.meta.best);
   if (best) parts.push(el('p', 'practice-card__best', el('span', 'badge status-done', search.bestMark(best))));
-  const meta = [label('material'), label('form'), data.meta.date ?? ''].filter(Boolean);
-  parts.push(el('p', 'meta', ...meta.flatMap((text, i) => (i ? [' ', el('span', '', text)] : [el('span', '', text)]))));
+  // Each grey value says what it is to a screen reader, as on the card the build writes (SearchPracticeCard.astro).
+  const values = { material: label('material'), form: label('form'), year: data.meta.date ?? '' } as const;
+  const meta = Object.entries(values)
+    .filter(([, value]) => value)
+    .map(([key, value]) => el('span', '', el('span', 'visually-hidden', `${search.legends[key as keyof typeof values]}: `), value));
+  parts.push(el('p', 'meta', ...meta.flatMap((span, i) => (i ? [' ', span] : [span]))));
   parts.push(el('p', 'excerpt', ...excerptNodes(data.excerpt)));
   li.replaceChildren(...parts);
   li.classList.remove('practice-card--loading');

@@ -78,7 +78,8 @@ export function startSiteSearch(): void {
   const status = root?.querySelector<HTMLElement>('[data-status]');
   const empty = root?.querySelector<HTMLElement>('[data-empty]');
   const more = root?.querySelector<HTMLButtonElement>('[data-more]');
-  if (!root || !form || !types || !list || !status || !empty || !more) return;
+  const sections = root?.querySelector<HTMLElement>('[data-sections]');
+  if (!root || !form || !types || !list || !status || !empty || !more || !sections) return;
   const input = form.elements.namedItem('q') as HTMLInputElement;
   const sort = form.elements.namedItem('sort') as HTMLSelectElement;
   const boxes = [...types.querySelectorAll<HTMLInputElement>('input[type=checkbox]')];
@@ -107,6 +108,7 @@ export function startSiteSearch(): void {
     list.replaceChildren();
     more.hidden = true;
     empty.hidden = true;
+    sections.hidden = true;
     if (!state.q) {
       status.textContent = '';
       return;
@@ -115,7 +117,8 @@ export function startSiteSearch(): void {
     const pagefind = await loadPagefind();
     if (gen !== generation) return;
     if (!pagefind) {
-      status.textContent = search.failed;
+      status.textContent = import.meta.env.DEV ? search.failedDev : search.failed;
+      sections.hidden = false;
       return;
     }
     const term = indexQuery(state.q);

@@ -11,12 +11,12 @@
  * item, a signature line that never wraps, school years with an en dash.
  */
 import type { FileChild } from 'docx';
-import type { Program } from '../../schema/programs.ts';
+import type { Programme } from '../../schema/programs.ts';
 import type { Person } from '../../schema/registry.ts';
 import type { Vocabularies } from '../../schema/settings.ts';
 import { MENTORING_FORMS } from '../../schema/vocab.ts';
 import { schoolYearLabel } from '../school-year.ts';
-import { BLANK_DATE, BLANK_LINE } from '../program-form.ts';
+import { BLANK_DATE, BLANK_LINE } from '../programme-form.ts';
 import {
   cell,
   describePerson,
@@ -30,7 +30,7 @@ import {
   splitLine,
   table,
 } from './blocks.ts';
-import { REMOVED } from './program.ts';
+import { REMOVED } from './programme.ts';
 
 export interface RegulationRef {
   title: string;
@@ -41,7 +41,7 @@ export interface RegulationRef {
 export interface OrderInput {
   school: string;
   schoolYear: string;
-  programs: readonly { id: string; data: Program }[];
+  programs: readonly { id: string; data: Programme }[];
   people: ReadonlyMap<string, Person | undefined>;
   vocab: Vocabularies;
   year: number;
@@ -61,7 +61,7 @@ function dottedAfter(iso: string, days: number): string {
   return dotted(d.toISOString().slice(0, 10));
 }
 
-function formLabel(form: Program['form']): string {
+function formLabel(form: Programme['form']): string {
   return MENTORING_FORMS[form];
 }
 

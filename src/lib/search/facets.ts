@@ -107,6 +107,15 @@ export function facetGroups(practices: readonly PracticeFacetSource[], vocab: Vo
   })).filter((g) => g.values.length > 0);
 }
 
+/**
+ * A value as a line of a checkbox or link list: with a capital letter, as the
+ * school's own vocabulary writes its labels («Математика») and the built-in
+ * ones do not («групповое»), so one list never mixes the two.
+ */
+export function optionText(label: string): string {
+  return label.charAt(0).toLocaleUpperCase('ru-RU') + label.slice(1);
+}
+
 /** The label of a value, or the slug itself when the vocabulary no longer has it. */
 export function facetLabel(groups: readonly FacetGroup[], key: FacetKey, slug: string): string {
   return groups.find((g) => g.key === key)?.values.find((v) => v.slug === slug)?.label ?? slug;

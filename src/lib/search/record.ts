@@ -62,7 +62,7 @@ export const materialRecord = (d: { date: string; type: string }) => dated('mate
 
 export const eventRecord = (d: { start: string }) => dated('event', d.start.slice(0, 10));
 
-export const programRecord = (d: { term: { from: string }; form: string }) => dated('program', d.term.from, [['form', d.form]]);
+export const programmeRecord = (d: { term: { from: string }; form: string }) => dated('program', d.term.from, [['form', d.form]]);
 
 export const stageRecord = (d: { period?: { from: string } | undefined }): SearchRecord =>
   d.period ? dated('stage', d.period.from) : { filters: [['type', 'stage']], meta: [['type', 'stage']], sort: [] };

@@ -6,7 +6,7 @@
 import { reviewContent } from '../../privacy/gate.ts';
 import { peopleOf, registryOf } from '../../privacy/registry.ts';
 import type { DocumentEntry } from '../../schema/documents.ts';
-import type { Program } from '../../schema/programs.ts';
+import type { Programme } from '../../schema/programs.ts';
 import type { Person } from '../../schema/registry.ts';
 import type { SiteSettings, Vocabularies } from '../../schema/settings.ts';
 
@@ -14,7 +14,7 @@ export interface DraftContent {
   site: SiteSettings;
   vocab: Vocabularies;
   documents: { id: string; data: DocumentEntry }[];
-  programs: { id: string; data: Program }[];
+  programs: { id: string; data: Programme }[];
   people: Map<string, Person>;
 }
 
@@ -33,7 +33,7 @@ export function loadDraftContent(root: string): DraftContent {
     site,
     vocab,
     documents: list<DocumentEntry>('documents'),
-    programs: list<Program>('programs'),
+    programs: list<Programme>('programs'),
     people: new Map(peopleOf(registryOf(index)).map((p) => [p.id, p])),
   };
 }

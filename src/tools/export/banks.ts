@@ -10,7 +10,7 @@ import { schoolYearLabel } from '../../lib/school-year.ts';
 import { DEFAULT_CAPACITY } from '../survey/merge.ts';
 import { consentState } from '../../privacy/consent-policy.ts';
 import { MIN_GROUP } from '../../schema/monitoring.ts';
-import { PLAN_DIRECTIONS, PROGRAM_STATUSES } from '../../schema/vocab.ts';
+import { PLAN_DIRECTIONS, PROGRAMME_STATUSES } from '../../schema/vocab.ts';
 import { exportName, type ExportContext } from './context.ts';
 import { formSheet } from './sheet.ts';
 
@@ -81,7 +81,7 @@ export function banksWorkbook(ctx: ExportContext, schoolYear: string): ExcelJS.W
         exportName(ctx, m, 'mentee').description,
         areaOf(ctx, m.subjects),
         programme?.data.code ?? 'пара не сформирована',
-        programme ? PROGRAM_STATUSES[programme.data.status] : '',
+        programme ? PROGRAMME_STATUSES[programme.data.status] : '',
         directions,
       ];
     }),

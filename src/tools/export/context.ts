@@ -10,7 +10,7 @@ import { mayName, type PolicyContext } from '../../privacy/consent-policy.ts';
 import { peopleOf, registryOf } from '../../privacy/registry.ts';
 import type { DocumentEntry } from '../../schema/documents.ts';
 import type { MonitoringCycle } from '../../schema/monitoring.ts';
-import type { Program } from '../../schema/programs.ts';
+import type { Programme } from '../../schema/programs.ts';
 import type { Person } from '../../schema/registry.ts';
 import type { SiteSettings, Vocabularies } from '../../schema/settings.ts';
 
@@ -18,7 +18,7 @@ export interface ExportContext {
   site: SiteSettings;
   vocab: Vocabularies;
   people: Person[];
-  programs: { id: string; data: Program }[];
+  programs: { id: string; data: Programme }[];
   documents: Map<string, DocumentEntry>;
   monitoring: MonitoringCycle[];
   today: string;
@@ -38,7 +38,7 @@ export function loadExportContext(root: string, today: string): ExportContext {
     site,
     vocab,
     people: peopleOf(registryOf(index)),
-    programs: list<Program>('programs').filter((p) => !p.data.draft),
+    programs: list<Programme>('programs').filter((p) => !p.data.draft),
     documents: new Map(list<DocumentEntry>('documents').map((d) => [d.id, d.data])),
     monitoring: list<MonitoringCycle>('monitoring').map((m) => m.data),
     today,

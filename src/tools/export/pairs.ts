@@ -8,7 +8,7 @@
 import ExcelJS from 'exceljs';
 import { dotted } from '../../lib/docx/blocks.ts';
 import { schoolYearLabel } from '../../lib/school-year.ts';
-import { MENTORING_FORMS, PLAN_DIRECTIONS, PROGRAM_STATUSES, ROLE_PAIRINGS } from '../../schema/vocab.ts';
+import { MENTORING_FORMS, PLAN_DIRECTIONS, PROGRAMME_STATUSES, ROLE_PAIRINGS } from '../../schema/vocab.ts';
 import { exportName, type ExportContext } from './context.ts';
 import { formSheet } from './sheet.ts';
 
@@ -59,7 +59,7 @@ export function pairsWorkbook(ctx: ExportContext, schoolYear: string): ExcelJS.W
           .join('; '),
         dotted(d.term.from),
         dotted(d.term.to),
-        PROGRAM_STATUSES[d.status],
+        PROGRAMME_STATUSES[d.status],
         order ? `от ${dotted(order.date)}${order.number ? ` № ${order.number}` : ''}` : 'не издан',
         [...new Set(d.plan.map((r) => PLAN_DIRECTIONS[r.direction]))].join('; '),
       ];

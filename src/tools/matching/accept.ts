@@ -9,12 +9,12 @@
  */
 import { stringify } from 'yaml';
 import { consentState } from '../../privacy/consent-policy.ts';
-import { programSchema, type PlanRow, type Program } from '../../schema/programs.ts';
+import { programmeSchema, type PlanRow, type Programme } from '../../schema/programs.ts';
 import type { Person } from '../../schema/registry.ts';
 import { PLAN_DIRECTIONS, type MentoringForm } from '../../schema/vocab.ts';
 import { workingDayFrom } from '../working-days.ts';
 import { monthsBetween } from '../../lib/dates.ts';
-import { bindingPrograms, mentorBlock } from './match-mentors.ts';
+import { bindingProgrammes, mentorBlock } from './match-mentors.ts';
 import { DEFAULT_CAPACITY } from '../survey/merge.ts';
 
 type Direction = keyof typeof PLAN_DIRECTIONS;
@@ -153,7 +153,7 @@ export interface AcceptInput {
   mentor: string;
   mentees: readonly string[];
   people: ReadonlyMap<string, Person>;
-  programs: readonly { id: string; data: Program }[];
+  programs: readonly { id: string; data: Programme }[];
   today: string;
   schoolYear: string;
 }
@@ -175,7 +175,7 @@ export function draftProgramme(input: AcceptInput): DraftProgramme {
     throw new AcceptError(`${input.mentor}: в реестре нет наставника с таким идентификатором`);
   const block = mentorBlock(mentor, today);
   if (block) throw new AcceptError(`${input.mentor}: ${block} — закрепить наставника нельзя`);
-  const binding = bindingPrograms(programs, schoolYear, today);
+  const binding = bindingProgrammes(programs, schoolYear, today);
   const used = binding.filter((p) => p.data.mentor === mentor.id).reduce((n, p) => n + p.data.mentees.length, 0);
   const capacity = mentor.capacity ?? DEFAULT_CAPACITY;
   if (used + input.mentees.length > capacity) {
@@ -231,7 +231,7 @@ export function draftProgramme(input: AcceptInput): DraftProgramme {
     expectedResults: directions.map((d) => DIRECTION_TEMPLATES[d].result),
     status: 'draft',
   };
-  const parsed = programSchema().safeParse(data);
+  const parsed = programmeSchema().safeParse(data);
   if (!parsed.success) {
     throw new AcceptError(
       `проект программы не проходит проверку: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,

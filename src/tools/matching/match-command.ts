@@ -16,7 +16,7 @@ import { errorsIn, reviewContent } from '../../privacy/gate.ts';
 import { toolsUi } from '../../i18n/ru.ts';
 import { peopleOf, registryOf } from '../../privacy/registry.ts';
 import { COLLECTIONS } from '../../schema/index.ts';
-import type { Program } from '../../schema/programs.ts';
+import type { Programme } from '../../schema/programs.ts';
 import type { Person } from '../../schema/registry.ts';
 import type { Vocabularies } from '../../schema/settings.ts';
 import { applyChanges } from '../journal.ts';
@@ -55,7 +55,7 @@ export function runMatch(o: MatchOptions, out: (line: string) => void): void {
   const index = reviewContent(root);
   const people = peopleOf(registryOf(index));
   const byId = new Map<string, Person>(people.map((p) => [p.id, p]));
-  const programs = [...(index.entries.get('programs')?.values() ?? [])].map((e) => ({ id: e.id, data: e.parsed as unknown as Program }));
+  const programs = [...(index.entries.get('programs')?.values() ?? [])].map((e) => ({ id: e.id, data: e.parsed as unknown as Programme }));
   const vocab = index.entries.get('vocabularies')?.values().next().value?.parsed as unknown as Vocabularies | undefined;
   if (!vocab) throw new MatchRefused(ui.noVocabularies);
   const broken = errorsIn(index, 'people');
@@ -95,7 +95,7 @@ export function runMatch(o: MatchOptions, out: (line: string) => void): void {
         const file = path.join(root, COLLECTIONS.programs.dir, `${draft.id}.md`);
         if (fs.existsSync(file)) throw new MatchRefused(ui.exists(displayPath(file)));
         files.push({ path: file, data: draft.text });
-        accepted.push({ id: draft.id, data: draft.data as unknown as Program });
+        accepted.push({ id: draft.id, data: draft.data as unknown as Programme });
         codes.push(draft.code);
         const proposed = mentees.every((e) => result.proposals.some((p) => p.mentee === e && p.mentor === mentor));
         out(ui.accepted(mentees.map(named).join(', '), named(mentor), draft.code, displayPath(file)));

@@ -17,7 +17,7 @@
  * the order of files.
  */
 import { consentState } from '../../privacy/consent-policy.ts';
-import type { Program } from '../../schema/programs.ts';
+import type { Programme } from '../../schema/programs.ts';
 import type { Person } from '../../schema/registry.ts';
 import type { Vocabularies } from '../../schema/settings.ts';
 import { CATEGORIES, MENTORING_FORMS } from '../../schema/vocab.ts';
@@ -267,7 +267,7 @@ export interface MatchResult {
 
 export interface MatchInput {
   people: readonly Person[];
-  programs: readonly { id: string; data: Program }[];
+  programs: readonly { id: string; data: Programme }[];
   vocab: Vocabularies;
   today: string;
   schoolYear?: string;
@@ -276,7 +276,7 @@ export interface MatchInput {
 }
 
 /** Programmes that bind their people now: drafts and active ones of this school year, and any active one still running. */
-export function bindingPrograms(programs: MatchInput['programs'], schoolYear: string, today: string) {
+export function bindingProgrammes(programs: MatchInput['programs'], schoolYear: string, today: string) {
   return programs.filter(
     (p) =>
       (p.data.status === 'draft' || p.data.status === 'active') &&
@@ -301,7 +301,7 @@ export function proposeMatches(input: MatchInput): MatchResult {
   const schoolYear = input.schoolYear ?? schoolYearOf(today);
   const ctx: ScoreContext = { vocab, year: Number(today.slice(0, 4)) };
   const people = [...input.people].sort((a, b) => a.id.localeCompare(b.id));
-  const binding = bindingPrograms(input.programs, schoolYear, today);
+  const binding = bindingProgrammes(input.programs, schoolYear, today);
   const paired = new Set(binding.flatMap((p) => p.data.mentees));
   const load = new Map<string, number>();
   for (const p of binding) load.set(p.data.mentor, (load.get(p.data.mentor) ?? 0) + p.data.mentees.length);

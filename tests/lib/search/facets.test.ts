@@ -10,6 +10,7 @@ import {
   facetGroups,
   facetLabel,
   facetPath,
+  optionText,
   practiceFacets,
   type PracticeFacetSource,
 } from '../../../src/lib/search/facets.ts';
@@ -107,6 +108,16 @@ describe('facetPath', () => {
     expect(facetPath('form', 'group')).toBe('/practices/form/group/');
     expect(facetPath('best', '2026')).toBe('/practices/best/2026/');
     expect(facetPath('subject', 'math').split('/').filter(Boolean)).toHaveLength(3);
+  });
+});
+
+describe('optionText', () => {
+  it('writes every value of a list with a capital letter, whichever vocabulary it comes from', () => {
+    expect(optionText('групповое')).toBe('Групповое');
+    expect(optionText('Математика')).toBe('Математика');
+    expect(optionText('ёлочка')).toBe('Ёлочка');
+    expect(optionText('2026 года')).toBe('2026 года');
+    expect(optionText('')).toBe('');
   });
 });
 

@@ -1,6 +1,6 @@
 /** What the index records about each kind of page: filters, result metadata and the date sort key. */
 import { describe, expect, it } from 'vitest';
-import { entryYear, newsRecord, practiceRecord, programRecord, stageRecord } from '../../../src/lib/search/record.ts';
+import { entryYear, newsRecord, practiceRecord, programmeRecord, stageRecord } from '../../../src/lib/search/record.ts';
 
 describe('search records', () => {
   it('gives a practice every facet as a filter, its year as its date, and no sort key', () => {
@@ -46,7 +46,7 @@ describe('search records', () => {
       ],
       sort: [['date', '2026-03-19']],
     });
-    expect(programRecord({ term: { from: '2025-09-01' }, form: 'virtual' }).filters).toContainEqual(['form', 'virtual']);
+    expect(programmeRecord({ term: { from: '2025-09-01' }, form: 'virtual' }).filters).toContainEqual(['form', 'virtual']);
     expect(stageRecord({}).sort).toEqual([]);
   });
 });

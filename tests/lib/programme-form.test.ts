@@ -6,18 +6,18 @@
 import { Packer } from 'docx';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { ProgramPreview } from '../../cms/previews/program.ts';
-import { programmeTemplate } from '../../src/lib/docx/program.ts';
+import { ProgrammePreview } from '../../cms/previews/programme.ts';
+import { programmeTemplate } from '../../src/lib/docx/programme.ts';
 import { fieldLabel } from '../../src/lib/error-map.ts';
-import { PLAN_COLUMNS, PLAN_FIELDS, SECTION_GOAL, SECTION_PLAN, SECTION_RESULTS, SECTION_TASKS } from '../../src/lib/program-form.ts';
-import { planRowSchema, programSchema } from '../../src/schema/programs.ts';
+import { PLAN_COLUMNS, PLAN_FIELDS, SECTION_GOAL, SECTION_PLAN, SECTION_RESULTS, SECTION_TASKS } from '../../src/lib/programme-form.ts';
+import { planRowSchema, programmeSchema } from '../../src/schema/programs.ts';
 import { docxText } from '../tools/helpers/docx-text.ts';
 
 const HEADINGS = [SECTION_GOAL, SECTION_TASKS, SECTION_PLAN, SECTION_RESULTS];
 
 describe('the programme form', () => {
   it('names sections and plan columns with the fields’ labels', () => {
-    const schema = programSchema();
+    const schema = programmeSchema();
     expect(HEADINGS).toEqual(['goal', 'tasks', 'plan', 'expectedResults'].map((k) => fieldLabel(schema, [k])));
     expect(PLAN_COLUMNS.slice(1)).toEqual(PLAN_FIELDS.map((k) => fieldLabel(planRowSchema, [k])));
   });
@@ -36,7 +36,7 @@ describe('the programme form', () => {
       widgetFor: () => null,
       getAsset: () => '',
     };
-    const html = renderToStaticMarkup(ProgramPreview(props as never));
+    const html = renderToStaticMarkup(ProgrammePreview(props as never));
     for (const h of [...HEADINGS, ...PLAN_COLUMNS.slice(1)]) expect(html, h).toContain(h);
   });
 

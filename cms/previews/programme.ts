@@ -1,23 +1,23 @@
 /**
  * Preview of a personalised programme, laid out as src/pages/programs/[id].astro,
- * with the same headings (src/lib/program-form.ts).
+ * with the same headings (src/lib/programme-form.ts).
  * People appear by registry id only, as on the site before the privacy policy
  * resolves them: a preview never shows a name the page might not.
  */
-import { MENTORING_FORMS, PLAN_DIRECTIONS, PROGRAM_STATUSES, ROLE_PAIRINGS } from '../../src/schema/vocab.ts';
+import { MENTORING_FORMS, PLAN_DIRECTIONS, PROGRAMME_STATUSES, ROLE_PAIRINGS } from '../../src/schema/vocab.ts';
 import {
   PLAN_COLUMNS,
   planCells,
-  programLabel,
+  programmeLabel,
   SECTION_GOAL,
   SECTION_OUTCOMES,
   SECTION_PLAN,
   SECTION_RESULTS,
   SECTION_TASKS,
-} from '../../src/lib/program-form.ts';
+} from '../../src/lib/programme-form.ts';
 import { Body, dataOf, formatPeriod, h, label, list, Page, str, t, type PreviewProps } from './kit.ts';
 
-export function ProgramPreview(props: PreviewProps) {
+export function ProgrammePreview(props: PreviewProps) {
   const d = dataOf(props);
   const term = (d.term ?? {}) as { from?: string; to?: string };
   const plan = list(d.plan) as Record<string, unknown>[];
@@ -33,11 +33,11 @@ export function ProgramPreview(props: PreviewProps) {
       h(
         'tbody',
         null,
-        h('tr', null, h('th', { scope: 'row' }, programLabel('schoolYear')), h('td', null, str(d.schoolYear))),
+        h('tr', null, h('th', { scope: 'row' }, programmeLabel('schoolYear')), h('td', null, str(d.schoolYear))),
         h(
           'tr',
           null,
-          h('th', { scope: 'row' }, programLabel('form')),
+          h('th', { scope: 'row' }, programmeLabel('form')),
           h('td', null, `${label(MENTORING_FORMS, d.form)}, ${label(ROLE_PAIRINGS, d.pairing)}`),
         ),
         h(
@@ -47,9 +47,9 @@ export function ProgramPreview(props: PreviewProps) {
           h('td', null, `наставник — участник ${str(d.mentor)}; наставляемые — ${mentees.join(', ')} (на сайте — описание по согласию)`),
         ),
         term.from && term.to
-          ? h('tr', null, h('th', { scope: 'row' }, programLabel('term')), h('td', null, formatPeriod(term.from, term.to)))
+          ? h('tr', null, h('th', { scope: 'row' }, programmeLabel('term')), h('td', null, formatPeriod(term.from, term.to)))
           : null,
-        h('tr', null, h('th', { scope: 'row' }, programLabel('status')), h('td', null, label(PROGRAM_STATUSES, d.status ?? 'draft'))),
+        h('tr', null, h('th', { scope: 'row' }, programmeLabel('status')), h('td', null, label(PROGRAMME_STATUSES, d.status ?? 'draft'))),
       ),
     ),
     h('h2', null, SECTION_GOAL),

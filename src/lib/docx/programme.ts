@@ -5,10 +5,10 @@
  * ./programme-form.ts.
  */
 import type { FileChild, TableCell } from 'docx';
-import type { Program } from '../../schema/programs.ts';
+import type { Programme } from '../../schema/programs.ts';
 import type { Person } from '../../schema/registry.ts';
 import type { Vocabularies } from '../../schema/settings.ts';
-import { MENTORING_FORMS, PLAN_DIRECTIONS, PROGRAM_STATUSES, ROLE_PAIRINGS } from '../../schema/vocab.ts';
+import { MENTORING_FORMS, PLAN_DIRECTIONS, PROGRAMME_STATUSES, ROLE_PAIRINGS } from '../../schema/vocab.ts';
 import { monthsBetween } from '../dates.ts';
 import { plural } from '../plural.ts';
 import {
@@ -43,7 +43,7 @@ import {
   SECTION_TASKS,
   SIGNATURES,
   type HeaderKey,
-} from '../program-form.ts';
+} from '../programme-form.ts';
 
 /** Shown where a registry record no longer exists (purged on withdrawal of consent). */
 export const REMOVED = '[сведения удалены по отзыву согласия]';
@@ -98,7 +98,7 @@ function capitalise(s: string): string {
 
 export interface ProgrammeDocInput {
   school: string;
-  programme: Program;
+  programme: Programme;
   people: ReadonlyMap<string, Person | undefined>;
   vocab: Vocabularies;
   /** The calendar year, for experience. */
@@ -190,7 +190,7 @@ export function programmeDocument(input: ProgrammeDocInput) {
       ...mentees.map((m) => ({ label: 'Наставляемый', name: m ? initialsName(m) : REMOVED })),
       { label: 'Согласовано: куратор', name: p.curator && person(p.curator) ? initialsName(person(p.curator)!) : BLANK_LINE },
     ]),
-    para(`Статус программы: ${PROGRAM_STATUSES[p.status]}.`, { align: 'left', size: 20, before: 240 }),
+    para(`Статус программы: ${PROGRAMME_STATUSES[p.status]}.`, { align: 'left', size: 20, before: 240 }),
   ];
   return document(children, { title: `${FORM_TITLE} ${p.code}` });
 }

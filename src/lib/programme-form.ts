@@ -7,13 +7,13 @@
  * the programme's fields in its schema, so the CMS says the same words.
  */
 import { fieldLabel } from './error-map.ts';
-import { planRowSchema, programSchema, type PlanRow } from '../schema/programs.ts';
+import { planRowSchema, programmeSchema, type PlanRow } from '../schema/programs.ts';
 import { typo } from './typography.ts';
 import { PLAN_DIRECTIONS } from '../schema/vocab.ts';
 
-const program = programSchema();
+const programme = programmeSchema();
 /** The label of a programme field in its schema. */
-export const programLabel = (...path: string[]) => fieldLabel(program, path);
+export const programmeLabel = (...path: string[]) => fieldLabel(programme, path);
 const planLabel = (key: string) => fieldLabel(planRowSchema, [key]);
 
 export const FORM_TITLE = 'Персонализированная программа наставничества педагогических работников';
@@ -36,11 +36,11 @@ export const MENTEES_LABEL = { one: 'Наставляемый: ФИО, долж�
 export const SECTION_DIFFICULTIES = 'Выявленные профессиональные затруднения наставляемого (для внутреннего пользования, не публикуются)';
 export const SECTION_DIFFICULTIES_GROUP =
   'Выявленные профессиональные затруднения наставляемых (для внутреннего пользования, не публикуются)';
-export const SECTION_GOAL = programLabel('goal');
-export const SECTION_TASKS = programLabel('tasks');
-export const SECTION_PLAN = programLabel('plan');
-export const SECTION_RESULTS = programLabel('expectedResults');
-export const SECTION_OUTCOMES = programLabel('outcomes');
+export const SECTION_GOAL = programmeLabel('goal');
+export const SECTION_TASKS = programmeLabel('tasks');
+export const SECTION_PLAN = programmeLabel('plan');
+export const SECTION_RESULTS = programmeLabel('expectedResults');
+export const SECTION_OUTCOMES = programmeLabel('outcomes');
 
 /** The fields of a plan row shown as columns, in order. */
 export const PLAN_FIELDS = ['activity', 'when', 'planned', 'actual', 'done'] as const;
