@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { countsAt, editNews, FULL_SCALE, generateNews, generatePeople, generateProgrammes, MAX_PEOPLE } from '../../bench/corpus/generate.ts';
+import {
+  countsAt,
+  editNews,
+  FULL_SCALE,
+  generateNews,
+  generatePeople,
+  generateProgrammes,
+  MAX_PEOPLE,
+} from '../../bench/corpus/generate.ts';
 import { seededRandom } from '../../bench/corpus/random.ts';
 import { editCorpus, writeCorpus } from '../../bench/corpus/write.ts';
 import { reviewContent } from '../../src/privacy/gate.ts';
