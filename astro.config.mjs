@@ -4,12 +4,10 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { cmsAdmin } from './cms/server/integration.ts';
 import { contentGate } from './src/integrations/content-gate.ts';
-import { leakScan } from './src/integrations/leak-scan.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
-import { securityHeaders } from './src/integrations/security-headers.ts';
 import { ogImages } from './src/integrations/og-images.ts';
+import { pageCache } from './src/integrations/page-cache.ts';
+import { postSteps } from './src/integrations/post-steps.ts';
 import { publishUploads } from './src/integrations/publish-uploads.ts';
-import { stripMetadata } from './src/integrations/strip-metadata.ts';
 import { publishOutput, stageOutput } from './src/integrations/staged-output.ts';
 import { cacheDir } from './src/io/cache-dir.ts';
 import { inSitemap } from './src/lib/indexing.ts';
@@ -25,20 +23,22 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },
+  // Entry pages whose sources did not change are copied from the previous build (src/integrations/page-cache.ts).
+  experimental: { incrementalBuild: true },
   // The build writes into a staging folder (stageOutput, first) that replaces dist/ only when
   // every post-build step has passed (publishOutput, last); the leak scan reads it just before.
+  // Under `npm run build` the post-steps (image metadata, headers, search index, leak scan) run
+  // in a process of their own after Astro has exited (src/integrations/post-steps.ts).
   integrations: [
     stageOutput(),
     contentGate(),
     mdx(),
     sitemap({ filter: inSitemap }),
+    pageCache(),
     ogImages(),
     cmsAdmin(),
     publishUploads(),
-    stripMetadata(),
-    securityHeaders(),
-    pagefindIndex(),
-    leakScan(),
+    ...postSteps(),
     publishOutput(),
   ],
 });

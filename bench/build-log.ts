@@ -59,10 +59,13 @@ export const STEPS: readonly { key: string; label: string; end: RegExp }[] = [
   { key: 'sitemap', label: 'Карта сайта', end: /\[@astrojs\/sitemap\]/ },
   { key: 'og', label: 'Карточки для соцсетей (ожидание и копирование)', end: /\[nastavnik:og-images\]/ },
   { key: 'cms', label: 'Редактор /admin/ (ожидание сборки и копирование)', end: /\[nastavnik:cms\]/ },
+  { key: 'uploads', label: 'Публикация загруженных файлов', end: /\[nastavnik:publish-uploads\]/ },
+  { key: 'handoff', label: 'Выход Astro, запуск процесса проверок', end: /\[nastavnik:post-steps\]/ },
   { key: 'strip', label: 'Очистка метаданных изображений', end: /\[nastavnik:strip-metadata\]/ },
   { key: 'headers', label: 'Заголовки безопасности', end: /\[nastavnik:security-headers\]/ },
   { key: 'pagefind', label: 'Поисковый индекс (Pagefind)', end: /\[nastavnik:pagefind\]/ },
   { key: 'leak', label: 'Проверка dist/ на утечки персональных данных', end: /\[nastavnik:leak-scan\]/ },
+  { key: 'publish', label: 'Замена dist/ (старый выпуск удаляется)', end: /\[nastavnik:publish-output\]/ },
 ];
 
 /** A log as saved next to the results: seconds since the start, two spaces, the line. */
@@ -134,7 +137,7 @@ export function parseBuildLog(lines: readonly LogLine[], totalMs: number): Build
   const leak = /проверено файлов: (\d+) \(\d+ КБ текста[^)]*\) за (\d+) мс, утечек: (\d+)/.exec(text);
   if (leak) figures.leakScan = { files: num(leak[1]), ms: num(leak[2]), leaks: num(leak[3]) };
 
-  const strip = /изображений проверено: (\d+), .*\((\d+) мс\)/.exec(text);
+  const strip = /изображений проверено: (\d+)\b.*\((\d+) мс\)/.exec(text);
   if (strip) figures.stripMetadata = { images: num(strip[1]), ms: num(strip[2]) };
 
   const cms = /редактор \/admin\/: (?:собран за ([\d.]+) с|взят из кэша)/.exec(text);

@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { Parser } from 'htmlparser2';
 
 export interface PageAssets {
   css: string[];
@@ -178,4 +179,27 @@ export function dirBytes(dir: string): number {
     if (d.isFile()) bytes += fs.statSync(path.join(d.parentPath, d.name)).size;
   }
   return bytes;
+}
+
+/** The no-JS bank page as a phone receives it: its HTML gzipped and how many elements the browser builds. */
+export interface BankPage {
+  htmlGzip: number;
+  elements: number;
+}
+
+/** Elements of an HTML document (every start tag, void ones included). */
+export function countElements(html: string): number {
+  let n = 0;
+  const parser = new Parser({ onopentag: () => n++ });
+  parser.write(html);
+  parser.end();
+  return n;
+}
+
+/** `/practices/` of a built site, or undefined when the site has none. */
+export function weighBankPage(dist: string): BankPage | undefined {
+  const file = path.join(dist, 'practices', 'index.html');
+  if (!fs.existsSync(file)) return undefined;
+  const html = fs.readFileSync(file);
+  return { htmlGzip: zlib.gzipSync(html).length, elements: countElements(html.toString('utf8')) };
 }

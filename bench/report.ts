@@ -7,7 +7,7 @@ import type { QueryReport } from './search.ts';
 import { CATEGORIES, CATEGORY_LABELS, MIN_SCORE, lighthouseMarkdown, type LighthouseResult } from './lighthouse.ts';
 import { STEPS, type BuildFigures } from './build-log.ts';
 import type { CorpusCounts } from './corpus/generate.ts';
-import type { SiteWeight } from './page-weight.ts';
+import type { BankPage, SiteWeight } from './page-weight.ts';
 import type { HotFunction } from './profile.ts';
 
 export interface Machine {
@@ -46,6 +46,8 @@ export interface BenchResult {
   cold: BuildRun;
   warm: BuildRun;
   weight: SiteWeight;
+  /** The no-JS bank page `/practices/` (absent in results of older runs). */
+  bank?: BankPage;
   /** dist/pagefind on disk after the cold build, bytes. */
   pagefindBytes: number;
   queries?: QueryReport[];
@@ -65,9 +67,13 @@ export interface Goal {
 }
 
 export const LIMITS = {
-  coldToControl: 1.3,
-  warmToCold: 0.35,
-  peakRssBytes: 2 * 1024 ** 3,
+  coldToControl: 2,
+  /** The bar after the first one is met. */
+  coldToControlNext: 1.3,
+  warmToCold: 0.15,
+  peakRssBytes: 1.5 * 1024 ** 3,
+  bankHtmlGzipBytes: 60 * 1024,
+  bankElements: 1500,
   jsWithoutSearchBytes: 5 * 1024,
   firstQueryBytes: 150 * 1024,
   firstQueryMs: 300,
@@ -96,20 +102,26 @@ export function goals(r: BenchResult): Goal[] {
     {
       figure: 'Холодная сборка / контроль (чистый Astro)',
       value: `${seconds(r.cold.wallMs)} / ${seconds(r.control.wallMs)} = ${ratio(r.cold.wallMs / r.control.wallMs)}`,
-      goal: `≤ ${LIMITS.coldToControl} ×`,
+      goal: `≤ ${LIMITS.coldToControl.toFixed(1)} × (затем ≤ ${LIMITS.coldToControlNext} ×)`,
       met: r.cold.wallMs <= LIMITS.coldToControl * r.control.wallMs,
     },
     {
       figure: 'Повторная сборка после правки одной новости / холодная',
-      value: `${seconds(r.warm.wallMs)} / ${seconds(r.cold.wallMs)} = ${ratio(r.warm.wallMs / r.cold.wallMs)}`,
-      goal: `≤ ${LIMITS.warmToCold} ×`,
-      met: r.warm.wallMs <= LIMITS.warmToCold * r.cold.wallMs,
+      value: `${seconds(r.warm.wallMs)} / ${seconds(r.cold.wallMs)} = ${ratio(r.warm.wallMs / r.cold.wallMs)}; контроль ${seconds(r.control.wallMs)}`,
+      goal: `≤ ${LIMITS.warmToCold} × и не дольше холодной сборки контроля`,
+      met: r.warm.wallMs <= LIMITS.warmToCold * r.cold.wallMs && r.warm.wallMs <= r.control.wallMs,
     },
     {
       figure: 'Пиковая память сборки (RSS всего дерева процессов)',
       value: `${gb(peak)} (холодная ${gb(r.cold.peakTreeRss)}, повторная ${gb(r.warm.peakTreeRss)})`,
-      goal: '≤ 2 ГБ',
+      goal: '≤ 1.5 ГБ',
       met: peak <= LIMITS.peakRssBytes,
+    },
+    {
+      figure: 'HTML копилки `/practices/`',
+      value: r.bank ? `${kb(r.bank.htmlGzip)} gzip, ${r.bank.elements} элементов` : 'не измерено',
+      goal: '≤ 60 КБ gzip, ≤ 1500 элементов',
+      met: r.bank ? r.bank.htmlGzip <= LIMITS.bankHtmlGzipBytes && r.bank.elements <= LIMITS.bankElements : undefined,
     },
     {
       figure: 'JavaScript на публичной странице без поиска',
@@ -150,13 +162,13 @@ export function goals(r: BenchResult): Goal[] {
   ];
   const lh = r.lighthouse;
   list.push({
-    figure: 'Lighthouse (мобильный профиль), худшая оценка по 4 страницам',
+    figure: `Lighthouse (мобильный профиль), худшая оценка по ${lh?.length ?? 'измеренным'} страницам`,
     value: lh?.length
       ? CATEGORIES.map((c) => `${CATEGORY_LABELS[c]} ${Math.min(...lh.map((x) => x.scores[c]))}`).join(', ')
       : r.failures?.some((f) => f.startsWith('Lighthouse'))
         ? 'не удалось'
         : 'не измерено (--skip-lighthouse)',
-    goal: `≥ ${MIN_SCORE} ×4`,
+    goal: `≥ ${MIN_SCORE} на каждой странице`,
     met: lh?.length ? lh.every((x) => CATEGORIES.every((c) => x.scores[c] >= MIN_SCORE)) : undefined,
   });
   return list;

@@ -21,14 +21,22 @@ export const FULL_SCALE = { practices: 5000, news: 2000, programs: 300, people: 
 
 export type CorpusCounts = { -readonly [K in keyof typeof FULL_SCALE]: number };
 
-/** Entry counts at a scale; never so few that a role or a list page is empty. */
+/** People the registry can hold: each needs a first name and patronymic pair no one else has. */
+export const MAX_PEOPLE = (P.FEMALE_NAMES.length + P.MALE_NAMES.length) * P.PATRONYMICS.length;
+
+/**
+ * Entry counts at a scale; never so few that a role or a list page is empty.
+ * The registry stops at MAX_PEOPLE (beyond scale 1.2): it is a few per cent
+ * of the entries, and a name shared by two people would make the privacy
+ * review withhold pages.
+ */
 export function countsAt(scale: number): CorpusCounts {
   const at = (n: number, min: number) => Math.max(min, Math.round(n * scale));
   return {
     practices: at(FULL_SCALE.practices, 10),
     news: at(FULL_SCALE.news, 10),
     programs: at(FULL_SCALE.programs, 5),
-    people: at(FULL_SCALE.people, 20),
+    people: Math.min(MAX_PEOPLE, at(FULL_SCALE.people, 20)),
   };
 }
 

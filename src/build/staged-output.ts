@@ -17,13 +17,19 @@ import path from 'node:path';
 const STAGING = '.staging-';
 const PREVIOUS = '.previous-';
 
-/** The staging folder of an output folder for this process. */
-export function stagingDirOf(outDir: string, pid = process.pid): string {
-  return `${outDir.replace(/[/\\]+$/, '')}${STAGING}${pid}`;
+/**
+ * The staging folder of an output folder. Its name is the same in every
+ * build: Astro writes the output folder's path into the code of pages with
+ * images, and a name that changed from build to build would make every such
+ * page look changed to the page cache (src/integrations/page-cache.ts). Two
+ * builds of one checkout never overlap (src/build/lock.ts).
+ */
+export function stagingDirOf(outDir: string): string {
+  return `${outDir.replace(/[/\\]+$/, '')}${STAGING}build`;
 }
 
 /** Removes staging and previous-output folders that earlier, interrupted builds left next to `outDir`. */
-export function removeLeftovers(outDir: string, keep: readonly string[] = []): string[] {
+export function removeLeftovers(outDir: string): string[] {
   const final = outDir.replace(/[/\\]+$/, '');
   const parent = path.dirname(final);
   const base = path.basename(final);
@@ -32,7 +38,6 @@ export function removeLeftovers(outDir: string, keep: readonly string[] = []): s
   for (const name of fs.readdirSync(parent)) {
     if (!name.startsWith(`${base}${STAGING}`) && !name.startsWith(`${base}${PREVIOUS}`)) continue;
     const abs = path.join(parent, name);
-    if (keep.includes(abs)) continue;
     fs.rmSync(abs, { recursive: true, force: true });
     removed.push(abs);
   }

@@ -6,8 +6,11 @@
  * without a recorded order) never reach a page, a list, a feed or the search index, because every one
  * of those asks here; person fields withheld on their own (an optional
  * curator whose consent was withdrawn) are removed from the data first.
+ * Each ask is noted for the page being rendered (src/build/page-reads.ts), so
+ * a page reused from the previous build is one whose sources did not change.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { noteCollectionRead } from '../build/page-reads.ts';
 import { isPublished, redactionsOf, withoutFields } from '../privacy/gate.ts';
 import { COLLECTIONS, type CollectionDef, type PagedCollection } from '../schema/index.ts';
 
@@ -16,6 +19,7 @@ export type PublicCollection = PagedCollection;
 
 /** Published entries of a collection, in the collection table's reading order (newest first where entries have dates). */
 export async function published<C extends PublicCollection>(collection: C): Promise<CollectionEntry<C>[]> {
+  noteCollectionRead(collection);
   const entries = (await getCollection(collection))
     .filter((e) => isPublished(collection, e.id))
     .map((e) => {

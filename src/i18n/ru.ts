@@ -518,6 +518,26 @@ export const leakScanUi = {
   stopped: (n: number) => `Сборка остановлена: в dist/ найдены персональные данные без согласия (${n}). Публиковать нельзя.`,
 } as const;
 
+/** Messages of `npm run build` in the terminal (src/integrations/build-process.ts, staged-output.ts). */
+export const buildUi = {
+  help: `Сборка сайта: страницы (Astro), затем в отдельном процессе — очистка метаданных изображений,
+заголовки безопасности, поисковый индекс и проверка на утечки; dist/ заменяется целиком,
+только когда всё прошло.
+
+Использование: npm run build [-- --outDir ПАПКА --force]
+
+  --outDir ПАПКА  куда собрать сайт (по умолчанию dist/)
+  --force         собрать заново без кэшей Astro (хранилище данных, готовые страницы)
+  --help          эта справка`,
+  lockWait: (pid: number | undefined) =>
+    `в этой папке проекта уже идёт сборка или работает npm start (процесс ${pid ?? '?'}) — жду, пока она закончится`,
+  lockTimeout: (reason: string) => `Сборка не начата: ${reason}.`,
+  astroDone: (seconds: string) => `страницы собраны за ${seconds} с, Astro завершил работу; проверки — в отдельном процессе`,
+  noHandOff: 'Сборка остановлена: Astro завершил работу, не передав собранный сайт на проверку. dist/ не изменён.',
+  stepFailed: (message: string) => `${message}\nСборка остановлена, dist/ не изменён.`,
+  published: (outDir: string) => `сайт готов: ${outDir} заменён целиком после всех проверок`,
+} as const;
+
 /** Messages of the methodologist's tools in the terminal (scripts/, src/tools/). */
 export const toolsUi = {
   undoHint: 'Отменить: npm run undo.',

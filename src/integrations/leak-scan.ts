@@ -17,6 +17,7 @@ import { contentDir } from '../lib/content-dir.ts';
 import { todayIso } from '../lib/dates.ts';
 import { scanForLeaks, type Leak, type SourceOnlyFolder } from '../privacy/leak-scan.ts';
 import { registryPeople, reviewedContent, siteSettingsOf } from '../privacy/gate.ts';
+import type { Person } from '../schema/registry.ts';
 
 export class LeakError extends Error {
   override name = 'LeakError';
@@ -39,7 +40,31 @@ function describe(leak: Leak): string {
       );
 }
 
-export function leakScan(): AstroIntegration {
+/** What the scan checks against, as the build's content review read it: plain data, so it can travel to another process. */
+export interface LeakScanInputs {
+  contentRoot: string;
+  people: Person[];
+  today: string;
+  siteUrl: string;
+  /** The school's own phone and e-mail. */
+  allowContacts: string[];
+}
+
+/** The scan's inputs from this process's content review. */
+export function leakScanInputs(): LeakScanInputs {
+  const index = reviewedContent();
+  const settings = siteSettingsOf(index)!;
+  return {
+    contentRoot: contentDir(),
+    people: registryPeople(index),
+    today: todayIso(),
+    siteUrl: settings.siteUrl,
+    allowContacts: [settings.phone, settings.email],
+  };
+}
+
+/** The leak scan; `given` inputs stand in for this process's own review (the post-step process has none). */
+export function leakScan(given?: LeakScanInputs): AstroIntegration {
   let root = process.cwd();
   return {
     name: 'nastavnik:leak-scan',
@@ -49,17 +74,15 @@ export function leakScan(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const index = reviewedContent();
-        const settings = siteSettingsOf(index)!;
-        const people = registryPeople(index);
+        const inputs = given ?? leakScanInputs();
         const result = await scanForLeaks({
           dir: fileURLToPath(dir),
-          people,
-          policy: { today: todayIso(), siteUrl: settings.siteUrl },
-          allowContacts: [settings.phone, settings.email],
+          people: inputs.people,
+          policy: { today: inputs.today, siteUrl: inputs.siteUrl },
+          allowContacts: inputs.allowContacts,
           sourceOnly: [cmsBundleFolder(root)],
           // One verdict file per content root: building a fixture never evicts the school's verdicts.
-          cacheFile: path.join(cacheDir('leak-scan'), `${createHash('sha256').update(contentDir()).digest('hex').slice(0, 12)}.json`),
+          cacheFile: path.join(cacheDir('leak-scan'), `${createHash('sha256').update(inputs.contentRoot).digest('hex').slice(0, 12)}.json`),
         });
         logger.info(leakScanUi.summary({ ...result, kb: Math.round(result.bytes / 1024), ms: Math.round(performance.now() - started) }));
         if (result.leaks.length) {

@@ -9,17 +9,29 @@
  * one with metadata is rewritten without it (orientation applied first, so
  * it does not turn sideways). The CMS already strips metadata on upload;
  * this catches what arrives by Git.
+ *
+ * Most images of a rebuild (link-preview cards, unchanged photos) are the
+ * same bytes as last time: the hashes of images found or made clean are
+ * kept (`image-metadata/` of the build caches), and such an image is not
+ * read again.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import sharp from 'sharp';
+import { writeFileAtomic } from '../io/atomic-write.ts';
+import { cacheDir } from '../io/cache-dir.ts';
+import { contentDir } from '../lib/content-dir.ts';
 
 const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tif', '.tiff']);
 
 export interface StripReport {
   checked: number;
+  /** Images read now, and images whose bytes were known clean. */
+  read: number;
+  reused: number;
   stripped: string[];
 }
 
@@ -57,18 +69,59 @@ async function cleanCopy(input: Buffer): Promise<Buffer> {
   }
 }
 
-/** Rewrites every image under `dir` that has metadata; returns what it did. */
-export async function stripImageMetadata(dir: string): Promise<StripReport> {
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('base64url');
+
+function readKnown(cacheFile: string | undefined): Set<string> {
+  if (!cacheFile) return new Set();
+  try {
+    return new Set(JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as string[]);
+  } catch {
+    return new Set();
+  }
+}
+
+/**
+ * Rewrites every image under `dir` that has metadata; returns what it did.
+ * With a `cacheFile`, images whose bytes it lists are known clean and not
+ * read; it is rewritten to list exactly this run's clean images.
+ */
+export async function stripImageMetadata(dir: string, cacheFile?: string): Promise<StripReport> {
   const files = imagesUnder(dir);
-  const stripped: string[] = [];
+  const known = readKnown(cacheFile);
+  const clean = new Set<string>();
+  const report: StripReport = { checked: files.length, read: 0, reused: 0, stripped: [] };
   for (const file of files) {
     // Read as a buffer: libvips caches images by file name, and these files are rewritten in place.
     const input = fs.readFileSync(file);
-    if (!(await hasMetadata(input))) continue;
-    fs.writeFileSync(file, await cleanCopy(input));
-    stripped.push(path.relative(dir, file).split(path.sep).join('/'));
+    const hash = sha256(input);
+    if (known.has(hash)) {
+      clean.add(hash);
+      report.reused++;
+      continue;
+    }
+    report.read++;
+    if (!(await hasMetadata(input))) {
+      clean.add(hash);
+      continue;
+    }
+    const output = await cleanCopy(input);
+    fs.writeFileSync(file, output);
+    clean.add(sha256(output));
+    report.stripped.push(path.relative(dir, file).split(path.sep).join('/'));
   }
-  return { checked: files.length, stripped };
+  if (cacheFile) {
+    try {
+      writeFileAtomic(cacheFile, JSON.stringify([...clean]));
+    } catch {
+      // Without the cache the next build reads every image again; nothing is lost.
+    }
+  }
+  return report;
+}
+
+/** One list per content root: building a fixture never evicts the school's images. */
+function cacheFileOf(contentRoot: string): string {
+  return path.join(cacheDir('image-metadata'), `${createHash('sha256').update(contentRoot).digest('hex').slice(0, 12)}.json`);
 }
 
 export function stripMetadata(): AstroIntegration {
@@ -77,9 +130,11 @@ export function stripMetadata(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const report = await stripImageMetadata(fileURLToPath(dir));
+        const report = await stripImageMetadata(fileURLToPath(dir), cacheFileOf(contentDir()));
         const ms = Math.round(performance.now() - started);
-        logger.info(`изображений проверено: ${report.checked}, очищено от метаданных (EXIF, GPS): ${report.stripped.length} (${ms} мс)`);
+        logger.info(
+          `изображений проверено: ${report.checked} (прочитано ${report.read}, без изменений с прошлой сборки ${report.reused}), очищено от метаданных (EXIF, GPS): ${report.stripped.length} (${ms} мс)`,
+        );
       },
     },
   };

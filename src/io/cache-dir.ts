@@ -5,10 +5,12 @@
  * or a benchmark isolates all of them with one variable.
  *
  * `NASTAVNIK_CACHE_DIR` (default `.cache/nastavnik` in the project) holds:
- * - `astro/`       Astro's data store and its optimised images;
+ * - `astro/`       Astro's data store, its optimised images, and the entry pages
+ *                  of the last build with what each route read (page-cache.ts);
  * - `markdown/`    rendered bodies by content hash;
  * - `og/`          social cards (PNG) by card hash, one folder per content root;
  * - `leak-scan/`   clean verdicts of the leak scan, one file per content root;
+ * - `image-metadata/` hashes of built images found without metadata, one file per content root;
  * - `uploads/`     text and metadata extracted from uploaded files, by content hash;
  * - `cms-bundle/`  the built CMS, by hash of its sources.
  * Each cache prunes itself (pruneStale here, or keeping exactly what the
@@ -17,7 +19,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export type CacheName = 'astro' | 'markdown' | 'og' | 'leak-scan' | 'cms-bundle' | 'uploads';
+export type CacheName = 'astro' | 'markdown' | 'og' | 'leak-scan' | 'image-metadata' | 'cms-bundle' | 'uploads';
 
 /** The root of every cache. */
 export function cacheRoot(projectRoot = process.cwd()): string {

@@ -72,9 +72,12 @@ export type Leak =
 
 export interface LeakScanResult {
   leaks: Leak[];
+  /** Files with a reader, and their bytes. */
   files: number;
   bytes: number;
-  /** Files whose clean verdict was reused from the cache. */
+  /** Files read and scanned in this run. */
+  read: number;
+  /** Files whose bytes had a clean verdict in the cache: not read again. */
   reused: number;
   /** Files skipped as identical copies of a source-only build (`sourceOnly`). */
   skipped: number;
@@ -133,7 +136,7 @@ function calendarText(raw: string): string {
     .join('\n');
 }
 
-async function imageMetadataText(file: string): Promise<string> {
+async function imageMetadataText(file: string | Buffer): Promise<string> {
   try {
     const meta = await sharp(file).metadata();
     return [meta.exif, meta.xmp, meta.iptc]
@@ -158,19 +161,29 @@ export interface ReadableText {
   rules: ReadonlySet<Rule>;
 }
 
-/** The text of a built file as a reader or a machine would see it, how it was read and what to look for. */
-export async function readableText(file: string): Promise<ReadableText | undefined> {
+/** The text of a built file (its bytes, when already read) as a reader or a machine would see it, how it was read and what to look for. */
+export async function readableText(file: string, bytes?: Buffer): Promise<ReadableText | undefined> {
   const ext = path.extname(file).toLowerCase();
+  const raw = () => bytes ?? fs.readFileSync(file);
   const pagefind = PAGEFIND.exec(file);
   if (pagefind) {
-    return { text: pagefindText(fs.readFileSync(file)), via: 'pagefind', rules: pagefind[1] === 'fragment' ? ALL_RULES : NAMES_ONLY };
+    return { text: pagefindText(raw()), via: 'pagefind', rules: pagefind[1] === 'fragment' ? ALL_RULES : NAMES_ONLY };
   }
-  if (ext === '.ics') return { text: calendarText(fs.readFileSync(file, 'utf8')), via: 'ics', rules: ALL_RULES };
-  if (TEXT.has(ext)) return { text: decodeHTML(fs.readFileSync(file, 'utf8')), via: ext.slice(1), rules: ALL_RULES };
-  if (JSON_EXT.has(ext)) return { text: jsonStrings(fs.readFileSync(file, 'utf8')), via: 'json', rules: ALL_RULES };
-  if (JS.has(ext)) return { text: decodeEscapes(fs.readFileSync(file, 'utf8')), via: 'js', rules: ALL_RULES };
-  if (IMAGES.has(ext)) return { text: await imageMetadataText(file), via: 'image-metadata', rules: NAMES_AND_CONTACTS };
+  if (ext === '.ics') return { text: calendarText(raw().toString('utf8')), via: 'ics', rules: ALL_RULES };
+  if (TEXT.has(ext)) return { text: decodeHTML(raw().toString('utf8')), via: ext.slice(1), rules: ALL_RULES };
+  if (JSON_EXT.has(ext)) return { text: jsonStrings(raw().toString('utf8')), via: 'json', rules: ALL_RULES };
+  if (JS.has(ext)) return { text: decodeEscapes(raw().toString('utf8')), via: 'js', rules: ALL_RULES };
+  if (IMAGES.has(ext)) return { text: await imageMetadataText(raw()), via: 'image-metadata', rules: NAMES_AND_CONTACTS };
   return undefined;
+}
+
+/** How a file is read, by its name alone (one of the readers above, or none); part of its verdict's key. */
+function readerOf(rel: string): string | undefined {
+  const pagefind = PAGEFIND.exec(rel);
+  if (pagefind) return `pagefind-${pagefind[1]}`;
+  const ext = path.extname(rel).toLowerCase();
+  const known = ext === '.ics' || TEXT.has(ext) || JSON_EXT.has(ext) || JS.has(ext) || IMAGES.has(ext) || DOCUMENTS.has(ext);
+  return known ? ext : undefined;
 }
 
 /** A folder of dist that is a copy of a build made from source code alone, and where that build lies. */
@@ -190,10 +203,11 @@ export interface LeakScanInput {
   /** Copies of source-only builds: their files are skipped while identical to the build (see the header). */
   sourceOnly?: readonly SourceOnlyFolder[];
   /**
-   * A file remembering texts found clean, so a rebuild scans only what
-   * changed. A verdict is reused only for the same text read the same way,
-   * the same scanner code, the same people, the same names allowed at that
-   * place and the same allowed contacts; leaks are never remembered.
+   * A file remembering what was found clean, so a rebuild reads only what
+   * changed. A verdict is reused only for the same bytes read the same way
+   * (the file's kind), the same scanner code and libraries, the same people,
+   * the same names allowed at that place and the same allowed contacts;
+   * leaks are never remembered.
    */
   cacheFile?: string;
 }
@@ -227,35 +241,12 @@ export async function scanForLeaks(input: LeakScanInput): Promise<LeakScanResult
     return entry;
   };
   const known = scanner ? readClean(input.cacheFile) : new Set<string>();
-  const all = listFiles(input.dir);
-  const documents = extractUploads(all.filter((f) => DOCUMENTS.has(path.extname(f).toLowerCase()))).results;
   const clean = new Set<string>();
   const leaks: Leak[] = [];
-  let files = 0;
-  let bytes = 0;
-  let reused = 0;
-  let skipped = 0;
-  for (const abs of all) {
-    const rel = path.relative(input.dir, abs).split(path.sep).join('/');
-    if (fromSourceOnly(abs, rel, input.sourceOnly ?? [])) {
-      skipped++;
-      continue;
-    }
-    const document = documents.get(abs);
-    const read: ReadableText | undefined =
-      document && 'sections' in document
-        ? { text: document.sections.map((s) => s.text).join('\n'), via: 'document', rules: ALL_RULES }
-        : await readableText(abs);
-    if (!read || !read.text) continue;
-    files++;
-    bytes += read.text.length;
-    const place = allowed(placeOfFile(rel));
-    const verdict = hash(`${place.key}|${read.via}|${[...read.rules].join(',')}|${read.text}`);
-    if (known.has(verdict)) {
-      clean.add(verdict);
-      reused++;
-      continue;
-    }
+  const result = { files: 0, bytes: 0, read: 0, reused: 0, skipped: 0 };
+
+  const scan = (rel: string, read: ReadableText, place: { ids: Set<string> }, verdict: string) => {
+    result.read++;
     const seen = new Set<string>();
     for (const f of scanText(read.text, index, { allowPersons: place.ids, allowContacts })) {
       if (f.severity !== 'error' || !read.rules.has(f.rule)) continue;
@@ -271,13 +262,62 @@ export async function scanForLeaks(input: LeakScanInput): Promise<LeakScanResult
       }
     }
     if (seen.size === 0 && scanner) clean.add(verdict);
+  };
+
+  // Documents are read by the uploads' extractor, all at once, after everything else.
+  const documents: { abs: string; rel: string; place: { ids: Set<string> }; verdict: string }[] = [];
+  for (const abs of listFiles(input.dir)) {
+    const rel = path.relative(input.dir, abs).split(path.sep).join('/');
+    const reader = readerOf(rel);
+    if (!reader) continue;
+    if (fromSourceOnly(abs, rel, input.sourceOnly ?? [])) {
+      result.skipped++;
+      continue;
+    }
+    const bytes = fs.readFileSync(abs);
+    result.files++;
+    result.bytes += bytes.length;
+    const place = allowed(placeOfFile(rel));
+    const verdict = crypto.createHash('sha256').update(`${place.key}|${reader}|`).update(bytes).digest('base64url');
+    if (known.has(verdict)) {
+      clean.add(verdict);
+      result.reused++;
+      continue;
+    }
+    if (DOCUMENTS.has(path.extname(rel).toLowerCase())) {
+      documents.push({ abs, rel, place, verdict });
+      continue;
+    }
+    scan(rel, (await readableText(abs, bytes))!, place, verdict);
+  }
+  const extracted = extractUploads(documents.map((d) => d.abs)).results;
+  for (const d of documents) {
+    const document = extracted.get(d.abs);
+    const read: ReadableText =
+      document && 'sections' in document
+        ? { text: document.sections.map((x) => x.text).join('\n'), via: 'document', rules: ALL_RULES }
+        : ((await readableText(d.abs)) ?? { text: '', via: 'document', rules: ALL_RULES });
+    scan(d.rel, read, d.place, d.verdict);
   }
   writeClean(input.cacheFile, clean);
-  return { leaks, files, bytes, reused, skipped };
+  return { leaks, ...result };
 }
 
-/** The scanner modules this verdict depends on; a changed scanner never reuses an old clean verdict. */
-const SCANNER_SOURCES = ['./leak-scan.ts', './pii-scan.ts', './normalise-text.ts', './names.ts', './consent-policy.ts'];
+/**
+ * What a verdict depends on besides the file: the scanner's and the readers'
+ * modules, and the installed libraries (the lock file) that decode HTML,
+ * images and documents. A change in any of them never reuses an old clean verdict.
+ */
+const SCANNER_SOURCES = [
+  './leak-scan.ts',
+  './pii-scan.ts',
+  './normalise-text.ts',
+  './names.ts',
+  './consent-policy.ts',
+  './upload-text.ts',
+  './upload-cache.ts',
+  '../../package-lock.json',
+];
 
 /** A hash of the scanner's own source, or undefined (no cache reuse) when it cannot be read. */
 function scannerFingerprint(): string | undefined {

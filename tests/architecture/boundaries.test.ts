@@ -71,7 +71,7 @@ const ALLOWED: Record<Layer, Layer[]> = {
   client: ['lib', 'i18n', 'client'],
   cms: [...PURE, 'privacy', 'validate', 'styles', 'cms'],
   'cms-server': [...PURE, 'io', 'validate', 'privacy', 'build', 'cms', 'cms-server'],
-  scripts: [...PURE, 'io', 'validate', 'privacy', 'build', 'tools', 'checks', 'cms', 'cms-server', 'scripts', 'bench'],
+  scripts: [...PURE, 'io', 'validate', 'privacy', 'build', 'integrations', 'tools', 'checks', 'cms', 'cms-server', 'scripts', 'bench'],
   bench: [...PURE, 'io', 'validate', 'privacy', 'build', 'tools', 'checks', 'cms', 'bench'],
   config: [...PURE, 'io', 'validate', 'build', 'integrations', 'cms-server'],
 };

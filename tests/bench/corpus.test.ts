@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { countsAt, editNews, FULL_SCALE, generateNews, generatePeople, generateProgrammes } from '../../bench/corpus/generate.ts';
+import {
+  countsAt,
+  editNews,
+  FULL_SCALE,
+  generateNews,
+  generatePeople,
+  generateProgrammes,
+  MAX_PEOPLE,
+} from '../../bench/corpus/generate.ts';
 import { seededRandom } from '../../bench/corpus/random.ts';
 import { editCorpus, writeCorpus } from '../../bench/corpus/write.ts';
 import { reviewContent } from '../../src/privacy/gate.ts';
@@ -37,6 +45,16 @@ describe('benchmark corpus', () => {
     expect(countsAt(1)).toEqual(FULL_SCALE);
     expect(countsAt(0.1)).toEqual({ practices: 500, news: 200, programs: 30, people: 20 });
     expect(countsAt(0.001)).toEqual({ practices: 10, news: 10, programs: 5, people: 20 });
+  });
+
+  it('generates every scale up to 4, the registry capped at the people it can name uniquely', () => {
+    // --curve goes to scale 2; the registry has unique name pairs for MAX_PEOPLE people.
+    for (const scale of [2, 4]) {
+      const counts = countsAt(scale);
+      expect(counts.practices).toBe(FULL_SCALE.practices * scale);
+      expect(counts.people).toBe(Math.min(FULL_SCALE.people * scale, MAX_PEOPLE));
+      expect(() => generatePeople(seededRandom(126), counts.people)).not.toThrow();
+    }
   });
 
   it('passes validation with no errors and no warnings: nothing is withheld, no text names a person', () => {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pageAssets, quantile, staticImports, weighSite } from '../../bench/page-weight.ts';
+import { countElements, pageAssets, quantile, staticImports, weighBankPage, weighSite } from '../../bench/page-weight.ts';
+import zlib from 'node:zlib';
 
 const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-weight-'));
 afterAll(() => fs.rmSync(dist, { recursive: true, force: true }));
@@ -59,5 +60,19 @@ describe('page weight', () => {
       page: '/practices/',
       raw: 300 + fs.statSync(path.join(dist, '_astro/search.js')).size + 2000,
     });
+  });
+
+  it('counts the elements a browser builds, not text, comments or tags inside scripts', () => {
+    const html = `<!doctype html><html><head><meta charset="utf-8"><script>const t = "<div><li>";</script></head>
+      <body><!-- <p>hidden</p> --><ul><li>a<li>b</ul><p>x &lt;b&gt; y<br><img src="i.png"></body></html>`;
+    // html, head, meta, script, body, ul, li, li, p, br, img
+    expect(countElements(html)).toBe(11);
+  });
+
+  it('weighs the bank page as gzip bytes and elements, and reports a site without one as unmeasured', () => {
+    const html = `<main>${'<article><h2>Практика</h2><p>Описание</p></article>'.repeat(40)}</main>`;
+    write('practices/index.html', html);
+    expect(weighBankPage(dist)).toEqual({ htmlGzip: zlib.gzipSync(Buffer.from(html)).length, elements: 1 + 40 * 3 });
+    expect(weighBankPage(path.join(dist, 'nothing'))).toBeUndefined();
   });
 });

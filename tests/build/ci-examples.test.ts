@@ -2,7 +2,8 @@
  * The CI examples in docs/ci/ do what the README promises: a withheld entry
  * (validate exits 3) does not stop the deploy that takes it off the live
  * site, a broken site (exit 1) does; a daily schedule runs the build; the
- * build caches survive `npm ci`; the deploy switches releases atomically.
+ * build caches survive `npm ci`, every cache the warm build reads is kept,
+ * and only the build writes them back; the deploy switches releases atomically.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -51,6 +52,16 @@ describe('Forgejo Actions example', () => {
     expect(steps.map((s) => s.run ?? '').join('\n')).toMatch(/docs\/deploy\/deploy\.sh dist/);
     expect(steps.map((s) => s.run ?? '').join('\n')).not.toMatch(/rsync[^\n]*--delete[^\n]*DEPLOY_PATH/);
   });
+
+  it('restores the folder the build keeps its caches in, before the build', () => {
+    const job = (wf.jobs as Record<string, { env?: Record<string, string> }>).build!;
+    const cacheDir = job.env?.NASTAVNIK_CACHE_DIR ?? '';
+    const cacheIndex = steps.findIndex((s) => JSON.stringify(s).includes('actions/cache'));
+    const cached = ((steps[cacheIndex] as { with?: { path?: string } }).with?.path ?? '').split('\n').map((p) => p.trim());
+    expect(cacheDir.replace('${{ github.workspace }}/', '')).toBe('.cache/nastavnik');
+    expect(cached).toContain('.cache/nastavnik');
+    expect(cacheIndex).toBeLessThan(steps.findIndex((s) => s.run?.includes('npm run build')));
+  });
 });
 
 describe('GitLab CI example', () => {
@@ -67,5 +78,32 @@ describe('GitLab CI example', () => {
     expect(job('build').rules?.some((r) => r.if.includes('"schedule"'))).toBe(true);
     expect((ci.cache as { paths: string[] }).paths).toContain('.cache/nastavnik/');
     expect((ci.variables as Record<string, string>).NASTAVNIK_CACHE_DIR).toContain('.cache/nastavnik');
+  });
+
+  it('gives the build job the build caches and lets no other job write them back', () => {
+    interface Cache {
+      key?: string;
+      paths?: string[];
+      policy?: string;
+    }
+    const jobs = Object.entries(ci).filter(([, v]) => typeof v === 'object' && v !== null && 'script' in v) as [
+      string,
+      { script: string[]; cache?: Cache | Cache[] },
+    ][];
+    const cachesOf = (job: { cache?: Cache | Cache[] }): Cache[] => {
+      const c = job.cache ?? (ci.cache as Cache | Cache[] | undefined) ?? [];
+      return Array.isArray(c) ? c : [c];
+    };
+    const buildCaches = (job: { cache?: Cache | Cache[] }) => cachesOf(job).filter((c) => c.paths?.includes('.cache/nastavnik/'));
+    const builders = jobs.filter(([, j]) => j.script.includes('npm run build'));
+    expect(builders.map(([name]) => name)).toEqual(['build']);
+    for (const [, job] of builders) {
+      expect(buildCaches(job)).toHaveLength(1);
+      expect(buildCaches(job)[0]!.policy ?? 'pull-push').toBe('pull-push');
+    }
+    // A job that runs before or beside the build and uploads what it restored would replace the build's fresh caches with older ones.
+    for (const [name, job] of jobs.filter(([, j]) => !j.script.includes('npm run build'))) {
+      for (const c of buildCaches(job)) expect(c.policy, name).toBe('pull');
+    }
   });
 });

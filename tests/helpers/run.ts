@@ -36,7 +36,10 @@ export function runNode(args: string[], env: Record<string, string> = {}, timeou
   });
 }
 
-/** `astro build` of a content root into an output directory, one Astro process at a time (see build-lock.ts). */
+/**
+ * `npm run build` of a content root into an output directory (Astro, then the post-steps in their own
+ * process: src/integrations/build-process.ts), one build at a time (see build-lock.ts).
+ */
 export function astroBuild(outDir: string, env: Record<string, string> = {}): Promise<RunResult> {
-  return withAstroLock(() => runNode(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], env, 300_000));
+  return withAstroLock(() => runNode(['scripts/build.ts', '--outDir', outDir], env, 300_000));
 }

@@ -147,6 +147,35 @@ describe('scanForLeaks', () => {
     }
   });
 
+  it('reads nothing again whose bytes it has found clean before at the same place: pages, images, documents', async () => {
+    const jpeg = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#fff' } })
+      .jpeg()
+      .toBuffer();
+    const root = site({
+      'news/a/index.html': '<p>Чистая страница</p>',
+      '_astro/photo.jpg': jpeg,
+      'uploads/documents/plan.pdf': await pdfFile(['План работы наставников на год']),
+    });
+    const cacheFile = path.join(root, '..', `${path.basename(root)}-clean.json`);
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-leak-bytes-cache-'));
+    const previous = process.env.NASTAVNIK_CACHE_DIR;
+    process.env.NASTAVNIK_CACHE_DIR = cache;
+    try {
+      const first = await scanForLeaks({ dir: root, people, policy, cacheFile });
+      expect([first.files, first.read, first.reused]).toEqual([3, 3, 0]);
+      const second = await scanForLeaks({ dir: root, people, policy, cacheFile });
+      expect([second.files, second.read, second.reused]).toEqual([3, 0, 3]);
+      // The same bytes at a place where other people may be named (p-002 in the bank): read again.
+      fs.cpSync(path.join(root, 'news/a'), path.join(root, 'practices/a'), { recursive: true });
+      const third = await scanForLeaks({ dir: root, people, policy, cacheFile });
+      expect([third.files, third.read, third.reused]).toEqual([4, 1, 3]);
+    } finally {
+      process.env.NASTAVNIK_CACHE_DIR = previous;
+      fs.rmSync(cacheFile, { force: true });
+      fs.rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
   it('finds a disguised name as the reader sees it', async () => {
     const root = site({ 'news/x/index.html': '<p>Поздравляем Павла Серг&#1077;евича О<b>рла</b> и Пaвлa Opлa!</p>' });
     const { leaks } = await scanForLeaks({ dir: root, people, policy });
