@@ -5,13 +5,13 @@
  * builds in one checkout take turns.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireLock, lockPath, withLock } from '../../src/build/lock.ts';
 import { tempContent } from '../helpers/fixture.ts';
 import { ROOT } from '../helpers/paths.ts';
+import { fileHashes } from '../helpers/tree.ts';
 import { runNode, type RunResult } from '../helpers/run.ts';
 
 const content = tempContent();
@@ -20,19 +20,6 @@ const dist = path.join(work, 'dist');
 const env = { CONTENT_DIR: content.dir };
 const build = (extra: Record<string, string> = {}) =>
   runNode(['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dist], { ...env, ...extra }, 600_000);
-
-/** Every file of a folder with its hash, for "untouched" comparisons. */
-function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    fs
-      .readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((d) => d.isFile())
-      .map((d) => {
-        const abs = path.join(d.parentPath, d.name);
-        return [path.relative(dir, abs), crypto.createHash('sha1').update(fs.readFileSync(abs)).digest('hex')];
-      }),
-  );
-}
 
 /** Starts a build and resolves when its log matches `when`, returning the running child. */
 function buildUntil(when: RegExp): Promise<{ child: ChildProcess; log: () => string }> {
@@ -102,12 +89,12 @@ describe('staged output', () => {
   });
 
   it('leaves the previous output untouched when the build is killed in its post-build steps, and cleans up next time', async () => {
-    const before = snapshot(dist);
+    const before = fileHashes(dist);
     const { child, log } = await buildUntil(/nastavnik:strip-metadata|nastavnik:security-headers/);
     process.kill(-child.pid!, 'SIGKILL');
     await exited(child);
     expect(log()).not.toMatch(/publish-output/);
-    expect(snapshot(dist)).toEqual(before);
+    expect(fileHashes(dist)).toEqual(before);
     expect(fs.readdirSync(work).some((n) => n.startsWith('dist.staging-'))).toBe(true);
     const next = await build();
     expect(next.code, (next.stdout + next.stderr).slice(-3000)).toBe(0);
@@ -130,11 +117,11 @@ describe('staged output', () => {
   });
 
   it('stops with a Russian message when the wait is over, and leaves dist/ as it was', async () => {
-    const before = snapshot(dist);
+    const before = fileHashes(dist);
     const second = await withLock(lockPath(ROOT), () => build({ ...notLent, NASTAVNIK_LOCK_WAIT: '2' }));
     expect(second.code).not.toBe(0);
     expect(second.stdout + second.stderr).toMatch(/Сборка не начата: в этой папке проекта уже идёт сборка/);
     expect(second.stdout + second.stderr).not.toMatch(/^\s+at /m);
-    expect(snapshot(dist)).toEqual(before);
+    expect(fileHashes(dist)).toEqual(before);
   });
 });

@@ -5,13 +5,13 @@
  * staged-output integration does; the real post-steps (image metadata,
  * headers, Pagefind, leak scan) then run on it.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runBuild } from '../../src/integrations/build-process.ts';
 import { ROOT } from '../helpers/paths.ts';
+import { fileHashes } from '../helpers/tree.ts';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-build-process-'));
 const dist = path.join(work, 'dist');
@@ -45,18 +45,6 @@ process.send({
 });
 `;
 
-function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    fs
-      .readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((d) => d.isFile())
-      .map((d) => {
-        const abs = path.join(d.parentPath, d.name);
-        return [path.relative(dir, abs), crypto.createHash('sha1').update(fs.readFileSync(abs)).digest('hex')];
-      }),
-  );
-}
-
 const build = (mode: string) => runBuild(['--outDir', dist], { root: ROOT, pagesCommand: [stub, mode] });
 const cacheBefore = process.env.NASTAVNIK_CACHE_DIR;
 
@@ -77,23 +65,23 @@ afterAll(() => {
 
 describe('npm run build: post-steps in a process of their own', () => {
   it('leaves dist/ untouched when a post-step fails, and says so without a stack trace', { timeout: 120_000 }, async () => {
-    const before = snapshot(dist);
+    const before = fileHashes(dist);
     const errors: string[] = [];
     vi.spyOn(console, 'error').mockImplementation((m: string) => void errors.push(String(m)));
     vi.spyOn(console, 'log').mockImplementation(() => {});
     expect(await build('leak')).toBe(1);
-    expect(snapshot(dist)).toEqual(before);
+    expect(fileHashes(dist)).toEqual(before);
     expect(errors.join('\n')).toMatch(/news\/one\/index\.html: телефон «8 \(•••\) •••-••-67»/);
     expect(errors.join('\n')).toMatch(/Сборка остановлена, dist\/ не изменён/);
     expect(errors.join('\n')).not.toMatch(/^\s+at /m);
   });
 
   it('leaves dist/ untouched when the pages fail or hand nothing over', { timeout: 60_000 }, async () => {
-    const before = snapshot(dist);
+    const before = fileHashes(dist);
     vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(await build('fail')).toBe(2);
     expect(await build('silent')).toBe(1);
-    expect(snapshot(dist)).toEqual(before);
+    expect(fileHashes(dist)).toEqual(before);
   });
 
   it('runs every post-step after the pages’ process has exited, then publishes', { timeout: 120_000 }, async () => {

@@ -1,11 +1,11 @@
 /** `npm run import:survey`: dry run by default, --write applies, reruns change nothing, monitoring answers stay private. */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { reviewContent } from '../../src/privacy/gate.ts';
 import { runNode } from '../helpers/run.ts';
+import { fileHashes } from '../helpers/tree.ts';
 import { copyDemoContent, type ContentCopy } from './helpers/content-copy.ts';
 import { CUSTOM_FORM, MAPPING, MENTEES_CP1251, MENTORS_UTF8, MONITORING_CSV } from './helpers/surveys.ts';
 
@@ -18,14 +18,6 @@ const importSurvey = (args: string[]) =>
     { CONTENT_DIR: copy!.dir, SITE_TODAY: '2026-11-24', PRIVATE_DIR: copy!.privateDir },
     60_000,
   );
-
-/** A fingerprint of every file under the content root. */
-function snapshot(dir: string): string {
-  const files = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile());
-  const hash = crypto.createHash('sha256');
-  for (const f of files.map((d) => path.join(d.parentPath, d.name)).sort()) hash.update(f).update(fs.readFileSync(f));
-  return hash.digest('hex');
-}
 
 describe('npm run import:survey', () => {
   it('explains itself with --help and rejects a missing --kind', async () => {
@@ -50,7 +42,7 @@ describe('npm run import:survey', () => {
 
   it('prints a readable diff in a dry run and writes nothing', async () => {
     copy = copyDemoContent();
-    const before = snapshot(copy.dir);
+    const before = fileHashes(copy.dir);
     const r = await importSurvey([MENTEES_CP1251, '--kind', 'mentee']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Прочитано: CSV, windows-1251, разделитель «;»');
@@ -64,7 +56,7 @@ describe('npm run import:survey', () => {
       /строка 4, «С какими профессиональными трудностями вы сталкиваетесь\?»: «не успеваю проверять тетради» — нет в справочнике/,
     );
     expect(r.stdout).toMatch(/пробный запуск: файлы не изменены/);
-    expect(snapshot(copy.dir)).toBe(before);
+    expect(fileHashes(copy.dir)).toEqual(before);
   });
 
   it('applies with --write, leaves valid content, and a second run has nothing to change', async () => {
@@ -75,10 +67,10 @@ describe('npm run import:survey', () => {
     expect(copy.exists('registry/people/p-017.yaml')).toBe(true);
     expect(copy.exists('registry/people/p-018.yaml')).toBe(true);
     expect(reviewContent(copy.dir).problems.filter((p) => p.severity === 'error')).toEqual([]);
-    const after = snapshot(copy.dir);
+    const after = fileHashes(copy.dir);
     const again = await importSurvey([MENTEES_CP1251, '--kind', 'mentee', '--write']);
     expect(again.stdout).toMatch(/менять нечего/);
-    expect(snapshot(copy.dir)).toBe(after);
+    expect(fileHashes(copy.dir)).toEqual(after);
   });
 
   it('imports mentor candidates from a UTF-8 Google Forms export', async () => {

@@ -9,7 +9,6 @@
  * checks exactly which files appeared, changed or disappeared, and what is in
  * them.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +20,7 @@ import { reviewContent } from '../../src/privacy/gate.ts';
 import { monitoringSchema } from '../../src/schema/monitoring.ts';
 import { tempContent, type TempContent } from '../helpers/fixture.ts';
 import { runNode } from '../helpers/run.ts';
+import { fileHashes } from '../helpers/tree.ts';
 import { docxText } from './helpers/docx-text.ts';
 
 let content: TempContent;
@@ -52,12 +52,7 @@ function snapshot(): Map<string, string> {
     ['content', content.dir],
     ['private', privateDir],
   ] as const) {
-    if (!fs.existsSync(dir)) continue;
-    for (const d of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-      if (!d.isFile()) continue;
-      const abs = path.join(d.parentPath, d.name);
-      files.set(`${prefix}/${path.relative(dir, abs)}`, crypto.createHash('sha256').update(fs.readFileSync(abs)).digest('hex'));
-    }
+    for (const [rel, hash] of Object.entries(fileHashes(dir))) files.set(`${prefix}/${rel}`, hash);
   }
   return files;
 }
