@@ -18,7 +18,7 @@ import { headersFor } from '../../src/lib/security-headers.ts';
 import { orderPractices } from '../../src/lib/practices.ts';
 import { foundPractices } from '../../src/lib/search/counts.ts';
 import { BANK_PAGE_SIZE } from '../../src/lib/search/facets.ts';
-import { reviewContent } from '../../src/privacy/gate.ts';
+import { publicEntries, reviewContent } from '../../src/privacy/gate.ts';
 import { MATERIAL_TYPES, MENTORING_FORMS, type MentoringForm } from '../../src/schema/vocab.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { DEMO_CONTENT, testDist } from '../helpers/paths.ts';
@@ -33,7 +33,10 @@ type PracticeData = {
   best?: { year: number };
 };
 const practices = orderPractices(
-  [...reviewContent(DEMO_CONTENT).entries.get('practices')!.values()].map((e) => ({ id: e.id, data: e.parsed as unknown as PracticeData })),
+  [...publicEntries(reviewContent(DEMO_CONTENT), 'practices').values()].map((e) => ({
+    id: e.id,
+    data: e.parsed as unknown as PracticeData,
+  })),
 );
 
 let server: StaticServer;

@@ -12,17 +12,19 @@ import zlib from 'node:zlib';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { practicesJsonSchema, practicesOpenDataSchema } from '../../src/lib/search/open-data.ts';
-import { reviewContent } from '../../src/privacy/gate.ts';
+import { publicEntries, reviewContent } from '../../src/privacy/gate.ts';
+import { entryUrl, indexedCollections } from '../../src/schema/index.ts';
 import { orderPractices } from '../../src/lib/practices.ts';
 import { BANK_PAGE_SIZE, facetPath } from '../../src/lib/search/facets.ts';
 import { DEMO_CONTENT, testDist } from '../helpers/paths.ts';
 
-const { entries } = reviewContent(DEMO_CONTENT);
+const index = reviewContent(DEMO_CONTENT);
+const { entries } = index;
 type PracticeData = { year: number; status: string; best?: { year: number; event: string } };
 const practices = orderPractices(
-  [...entries.get('practices')!.values()].map((e) => ({ id: e.id, data: e.parsed as unknown as PracticeData })),
+  [...publicEntries(index, 'practices').values()].map((e) => ({ id: e.id, data: e.parsed as unknown as PracticeData })),
 );
-const events = entries.get('events')!;
+const events = publicEntries(index, 'events');
 const file = (rel: string) => path.join(testDist(), rel);
 const html = (route: string) => fs.readFileSync(file(path.join(route, 'index.html')), 'utf8');
 
@@ -123,9 +125,7 @@ describe('the bank page', () => {
 describe('the search index', () => {
   it('holds the entry pages of every indexed section and nothing else', () => {
     const urls = fragments().map((f) => f.url);
-    const expected = (['practices', 'materials', 'news', 'documents', 'programs', 'roadmap', 'events'] as const).flatMap((c) =>
-      [...entries.get(c)!.keys()].map((id) => `/${c}/${id}/`),
-    );
+    const expected = indexedCollections.flatMap((c) => [...publicEntries(index, c).keys()].map((id) => entryUrl(c, id)));
     expect(urls.sort()).toEqual(expected.sort());
   });
 

@@ -11,13 +11,13 @@ import { describe, expect, it } from 'vitest';
 import { feedExtensionSchema } from '../../src/lib/feeds.ts';
 import { localToInstant } from '../../src/lib/local-time.ts';
 import { readSiteSettings } from '../../src/validate/site-settings.ts';
-import { reviewContent } from '../../src/privacy/gate.ts';
+import { publicEntries, reviewContent } from '../../src/privacy/gate.ts';
 import { DEMO_CONTENT, testDist } from '../helpers/paths.ts';
 import { jsonFeed11, sitePages } from '../helpers/parse.ts';
 
 const siteUrl = readSiteSettings(DEMO_CONTENT)!.siteUrl;
 const index = reviewContent(DEMO_CONTENT);
-const publishedEntries = (c: 'news' | 'events') => [...index.entries.get(c)!.values()].filter((e) => !index.withheld.get(c)?.has(e.id));
+const publishedEntries = (c: 'news' | 'events') => [...publicEntries(index, c).values()];
 const read = (rel: string) => fs.readFileSync(path.join(testDist(), rel), 'utf8');
 const existsInDist = (url: string) => {
   const p = new URL(url).pathname;

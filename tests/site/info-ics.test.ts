@@ -7,13 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSiteSettings } from '../../src/validate/site-settings.ts';
-import { reviewContent } from '../../src/privacy/gate.ts';
+import { publicEntries, reviewContent } from '../../src/privacy/gate.ts';
 import { DEMO_CONTENT, testDist } from '../helpers/paths.ts';
 import { pageHtml, parseIcs, prop } from '../helpers/parse.ts';
 
 const site = readSiteSettings(DEMO_CONTENT)!;
 const index = reviewContent(DEMO_CONTENT);
-const events = [...index.entries.get('events')!.values()].filter((e) => !index.withheld.get('events')?.has(e.id));
+const events = [...publicEntries(index, 'events').values()];
 const host = new URL(site.siteUrl).host;
 const compact = (local: unknown) => `${String(local).replace(/[-:]/g, '')}00`;
 const read = (rel: string) => fs.readFileSync(path.join(testDist(), rel), 'utf8');

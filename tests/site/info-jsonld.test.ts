@@ -6,15 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { readSiteSettings } from '../../src/validate/site-settings.ts';
 import { typo } from '../../src/lib/typography.ts';
-import { reviewContent } from '../../src/privacy/gate.ts';
+import { publicEntries, reviewContent } from '../../src/privacy/gate.ts';
 import { practiceAuthors } from '../../src/privacy/public.ts';
 import { DEMO_CONTENT, testDist } from '../helpers/paths.ts';
 import { firstText, jsonLdBlocks, pageHtml, sitePages } from '../helpers/parse.ts';
 
 const site = readSiteSettings(DEMO_CONTENT)!;
 const index = reviewContent(DEMO_CONTENT);
-const published = (c: 'news' | 'events' | 'practices') =>
-  [...index.entries.get(c)!.values()].filter((e) => !index.withheld.get(c)?.has(e.id));
+const published = (c: 'news' | 'events' | 'practices') => [...publicEntries(index, c).values()];
 const ld = (route: string, type: string) => jsonLdBlocks(pageHtml(testDist(), route)).filter((b) => b['@type'] === type);
 
 describe('structured data', () => {
