@@ -153,17 +153,18 @@ afterAll(() => {
   }
 });
 
+/** The problems found in uploads, printed when an expected one is missing. */
+const uploadProblems = () =>
+  JSON.stringify(
+    index.problems.filter((p) => p.file.includes('uploads')),
+    null,
+    1,
+  );
+
 describe('the uploads review', () => {
   it.each(NAMED_IN_TEXT)('reports %s, which names a registry person in its text, and withholds it', (rel) => {
     const found = index.problems.filter(of(rel));
-    expect(
-      found.length,
-      JSON.stringify(
-        index.problems.filter((p) => p.file.includes('uploads')),
-        null,
-        1,
-      ),
-    ).toBeGreaterThan(0);
+    expect(found.length, uploadProblems()).toBeGreaterThan(0);
     expect(found[0]).toMatchObject({ rule: 'pii-name', severity: 'error' });
     expect(found[0]!.message).toContain('p-002');
     expect(found[0]!.message).toContain(path.basename(rel));
@@ -179,14 +180,7 @@ describe('the uploads review', () => {
 
   it.each(NAMED_IN_METADATA)('reports the metadata field of %s and publishes it stripped', (rel) => {
     const found = index.problems.filter(of(rel));
-    expect(
-      found.length,
-      JSON.stringify(
-        index.problems.filter((p) => p.file.includes('uploads')),
-        null,
-        1,
-      ),
-    ).toBeGreaterThan(0);
+    expect(found.length, uploadProblems()).toBeGreaterThan(0);
     for (const p of found) {
       expect(p.severity).toBe('error');
       expect(p.field).toMatch(/^metadata\./);
