@@ -7,7 +7,6 @@
  * site would not publish it, and an editor should not learn that from a
  * missing link after the next build.
  */
-import path from 'node:path';
 import { todayIso } from '../../src/lib/dates.ts';
 import type { Problem } from '../../src/lib/problems.ts';
 import { reviewedContent, reviewInputOf } from '../../src/privacy/gate.ts';
@@ -28,11 +27,21 @@ function assetsOf(body: unknown): Asset[] {
   return [...(params.asset ? [params.asset] : []), ...(Array.isArray(params.assets) ? params.assets : [])];
 }
 
+/**
+ * The name an asset is reviewed under: its site path when it goes to the
+ * uploads folder, its repository path for media kept beside entries — one
+ * name per asset, so two files of one name in different folders are both read.
+ */
+function reviewPath(repoPath: string): string {
+  const uploads = 'public/uploads/';
+  return `/uploads/${repoPath.startsWith(uploads) ? repoPath.slice(uploads.length) : repoPath}`;
+}
+
 /** Problems that keep the request's files off the site (names spelled out for the editor); empty when there are none. */
 export function uploadProblems(body: unknown): Problem[] {
   const files = assetsOf(body).flatMap((a) =>
     typeof a.path === 'string' && typeof a.content === 'string' && a.encoding === 'base64'
-      ? [{ sitePath: `/uploads/${path.posix.basename(a.path)}`, bytes: Buffer.from(a.content, 'base64') }]
+      ? [{ sitePath: reviewPath(a.path), bytes: Buffer.from(a.content, 'base64') }]
       : [],
   );
   if (files.length === 0) return [];

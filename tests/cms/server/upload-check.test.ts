@@ -35,6 +35,23 @@ describe('uploads checked by the CMS before they are written', () => {
     expect(found[0]!.message).not.toContain('p-002');
   });
 
+  it('reads every file of a save, also two of one name in different folders', async () => {
+    const asset = (path: string, bytes: Buffer) => ({ path, content: bytes.toString('base64'), encoding: 'base64' });
+    const body = {
+      action: 'persistEntry',
+      params: {
+        branch: 'main',
+        assets: [
+          asset('public/uploads/documents/plan.docx', await docxFile(['Наставляемый: Образцов Илья Петрович'])),
+          asset('public/uploads/materials/plan.docx', await docxFile(['План работы на год'])),
+        ],
+      },
+    };
+    const found = uploadProblems(body);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.file).toContain('documents/plan.docx');
+  });
+
   it('refuses a name hidden in a comment and a personal phone in a PDF, also in a save with several files', async () => {
     const body = {
       action: 'persistEntry',
