@@ -42,16 +42,19 @@ interface Res {
   end(body?: Buffer): void;
 }
 
-/** Serves `/admin/cms-<key>/<file>` from the bundle cache under `astro dev`. */
-function serveBundle(root: string) {
+/**
+ * Serves `/admin/cms-<key>/<file>` from the bundle cache under `astro dev`.
+ * The key is the bundle's content hash, so a browser may keep a file for good.
+ */
+export function serveBundle(root: string) {
   return (req: { url?: string }, res: Res, next: Next) => {
-    const match = /^\/admin\/cms-([0-9a-f]{16})\/([\w.-]+)(\?.*)?$/.exec(req.url ?? '');
+    const match = /^\/admin\/cms-([0-9a-f]{16})\/(\w[\w.-]*)(\?.*)?$/.exec(req.url ?? '');
     if (!match) return next();
     const file = path.join(cacheRoot(root), match[1]!, match[2]!);
-    if (!fs.existsSync(file)) return next();
+    if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return next();
     res.statusCode = 200;
     res.setHeader('content-type', TYPES[path.extname(file)] ?? 'application/octet-stream');
-    res.setHeader('cache-control', 'no-cache');
+    res.setHeader('cache-control', 'public, max-age=31536000, immutable');
     res.end(fs.readFileSync(file));
   };
 }
