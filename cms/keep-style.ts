@@ -150,10 +150,11 @@ export function keepStyle(source: string, next: Record<string, Value>): string |
     const key = pair.key as Scalar;
     const name = keys[i]!;
     const keyAt = key.range![0];
-    starts.set(name, blockStart(text, keyAt));
+    const start = blockStart(text, keyAt);
+    starts.set(name, start);
     const value = pair.value as Node | null;
     const end = lineEnd(text, value?.range?.[2] ?? key.range![2]);
-    if (!Object.hasOwn(next, name)) edit(blockStart(text, keyAt), end, '');
+    if (!Object.hasOwn(next, name)) edit(start, end, '');
     else if (!value || !sameValue(value.toJS(doc), next[name]))
       edit(lineStart(text, keyAt), end, pairText(key, merge(doc, value, next[name]), layout));
   });
