@@ -11,13 +11,14 @@ import { publishUploads } from './src/integrations/publish-uploads.ts';
 import { publishOutput, stageOutput } from './src/integrations/staged-output.ts';
 import { cacheDir } from './src/io/cache-dir.ts';
 import { inSitemap } from './src/lib/indexing.ts';
-import { readSiteSettings } from './src/validate/site-settings.ts';
+import { readSiteSettings, siteAddress } from './src/validate/site-settings.ts';
 
 const settings = readSiteSettings();
 
 export default defineConfig({
   cacheDir: cacheDir('astro'),
-  site: process.env.SITE_URL ?? settings?.siteUrl ?? 'http://localhost:4321/',
+  // The same address the consents are checked against (siteAddress).
+  site: settings ? siteAddress(settings) : (process.env.SITE_URL ?? 'http://localhost:4321/'),
   trailingSlash: 'always',
   // No inline <style>: the public Content-Security-Policy allows stylesheets from the site only.
   build: { format: 'directory', inlineStylesheets: 'never' },

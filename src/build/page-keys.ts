@@ -6,7 +6,8 @@
  * - the site-wide inputs every page may show: settings and vocabularies, the
  *   registry with its consents and the review's decisions, the uploaded
  *   files' verdicts, every non-Markdown file of the content root (images),
- *   and the day (consents and publication dates turn on it);
+ *   the day (consents and publication dates turn on it) and the address the
+ *   site is built for (consents name the addresses they allow);
  * - its own entry: front matter, body, the fields withheld from it;
  * - every collection its route read while rendering (src/build/page-reads.ts),
  *   as the published entries of that collection.
@@ -16,7 +17,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { publicEntries, type ContentIndex } from '../privacy/gate.ts';
+import { publicEntries, siteSettingsOf, type ContentIndex } from '../privacy/gate.ts';
+import { siteAddress } from '../validate/site-settings.ts';
 import { entryUrl, pagedCollections, type CollectionName, type PagedCollection } from '../schema/index.ts';
 
 const sha = (...parts: readonly (string | Buffer)[]) => {
@@ -53,8 +55,10 @@ export function pageKeys(index: ContentIndex, contentRoot: string, today: string
     if (!e) return 'none';
     return sha(JSON.stringify(e.data), e.body, JSON.stringify(index.redactions.get(collection)?.get(id) ?? []));
   };
+  const settings = siteSettingsOf(index);
   const site = sha(
     today,
+    settings ? siteAddress(settings) : '',
     ...SITE_WIDE.flatMap((c) => [...(index.entries.get(c)?.keys() ?? [])].sort().map((id) => `${c}/${id}:${entryDigest(c, id)}`)),
     JSON.stringify([...index.withheld].map(([c, ids]) => [c, [...ids].sort()])),
     JSON.stringify([...index.redactions].map(([c, m]) => [c, [...m].sort()])),

@@ -14,10 +14,10 @@ import { bundleBase, bundleKey, cacheRoot } from '../../cms/server/bundle.ts';
 import { cacheDir } from '../io/cache-dir.ts';
 import { leakScanUi } from '../i18n/ru.ts';
 import { contentDir } from '../lib/content-dir.ts';
-import { todayIso } from '../lib/dates.ts';
 import { scanForLeaks, type Leak, type SourceOnlyFolder } from '../privacy/leak-scan.ts';
 import { registryPeople, reviewedContent, siteSettingsOf } from '../privacy/gate.ts';
 import type { Person } from '../schema/registry.ts';
+import { siteAddress } from '../validate/site-settings.ts';
 
 export class LeakError extends Error {
   override name = 'LeakError';
@@ -57,8 +57,8 @@ export function leakScanInputs(): LeakScanInputs {
   return {
     contentRoot: contentDir(),
     people: registryPeople(index),
-    today: todayIso(),
-    siteUrl: settings.siteUrl,
+    today: index.today,
+    siteUrl: siteAddress(settings),
     allowContacts: [settings.phone, settings.email],
   };
 }

@@ -22,7 +22,6 @@ import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { cacheDir } from '../io/cache-dir.ts';
 import { contentDir } from '../lib/content-dir.ts';
-import { todayIso } from '../lib/dates.ts';
 import { reviewedContent } from '../privacy/gate.ts';
 import { pageKeys } from '../build/page-keys.ts';
 import { recordReads } from '../build/page-reads.ts';
@@ -79,7 +78,8 @@ export function pageCache(): AstroIntegration {
     ...(inner.collectStaticImages ? { collectStaticImages: () => inner.collectStaticImages!() } : {}),
     getStaticPaths: async () => {
       const paths = await inner.getStaticPaths();
-      const keys = pageKeys(reviewedContent(), contentDir(), todayIso());
+      const index = reviewedContent();
+      const keys = pageKeys(index, contentDir(), index.today);
       known = loadReads();
       const entryOf = (p: (typeof paths)[number]) =>
         p.route.params.length === 1 && p.route.params[0] === 'id' ? keys.entryPages.get(slashed(p.pathname)) : undefined;

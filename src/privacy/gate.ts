@@ -37,6 +37,8 @@ export interface ContentIndex extends ValidatedContent {
   unpublished: Map<CollectionName, Map<string, Unpublished>>;
   /** What the build does with each uploaded file, by site path (upload-review.ts). */
   uploads: Map<string, UploadVerdict>;
+  /** The day the review decided for (consents, publication dates): pages and caches use this day, not the clock. */
+  today: string;
 }
 
 /** What the privacy review needs of validated content: the registry and the settings; none without settings. */
@@ -66,6 +68,7 @@ export function reviewContent(root = contentDir(), today = todayIso(), candidate
     redactions: review.redactions,
     unpublished,
     uploads: review.uploads,
+    today,
   };
 }
 

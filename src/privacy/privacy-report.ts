@@ -16,6 +16,7 @@ import { fullName } from './anonymise.ts';
 import { allowedCategories, consentState, daysUntil, isPerson, mayName, type Place, type PolicyContext } from './consent-policy.ts';
 import { registryOf } from './registry.ts';
 import { COLLECTION_PLACES } from './review.ts';
+import { siteAddress } from '../validate/site-settings.ts';
 
 /** Days within which a withdrawn processing consent must end in destruction (ст. 21). */
 export const PURGE_DAYS = 30;
@@ -85,7 +86,7 @@ function references(index: ContentIndex): Map<string, { path: string; place: Pla
 export function buildPrivacyReport(index: ContentIndex, today: string): PrivacyReport {
   const registry = registryOf(index);
   const settings = siteSettingsOf(index)!;
-  const policy: PolicyContext = { today, siteUrl: settings.siteUrl };
+  const policy: PolicyContext = { today, siteUrl: siteAddress(settings) };
   const refs = references(index);
   const withheldPaths = new Set([...index.withheld].flatMap(([c, ids]) => [...ids].map((id) => entryUrl(c as PagedCollection, id))));
   const people: PersonReport[] = [];

@@ -7,13 +7,13 @@
  * described in general terms that at least k registry people share.
  */
 import { search } from '../i18n/ru.ts';
-import { todayIso } from '../lib/dates.ts';
 import type { Person, RegistryRecord } from '../schema/registry.ts';
 import type { SiteSettings, Vocabularies } from '../schema/settings.ts';
 import { anonymousDescriptor, fullName, positionWith, ROLE_WORDS, type Role } from './anonymise.ts';
 import { decide, isPerson, mayName, placeOfFile, type Place, type PolicyContext } from './consent-policy.ts';
 import { reviewedContent, siteSettingsOf, vocabulariesOf } from './gate.ts';
 import { peopleOf, registryOf } from './registry.ts';
+import { siteAddress } from '../validate/site-settings.ts';
 
 export type { Role } from './anonymise.ts';
 export type { Place } from './consent-policy.ts';
@@ -35,6 +35,9 @@ interface Population {
 const populations = new WeakMap<object, Population>();
 
 /** The registry as the policy needs it, built once per reviewed content state. */
+/** The policy pages decide by: the review's day and the address the site is built for. */
+const policyOf = (settings: SiteSettings): PolicyContext => ({ today: reviewedContent().today, siteUrl: siteAddress(settings) });
+
 function population(): Population {
   const index = reviewedContent();
   const cached = populations.get(index);
@@ -62,7 +65,7 @@ export function describeParticipant(id: string, role: Role, place: Place): Publi
   const { registry, people, settings, vocab } = population();
   const record = registry.get(id);
   if (!isPerson(record)) return { label: ROLE_WORDS[role], named: false };
-  const policy: PolicyContext = { today: todayIso(), siteUrl: settings.siteUrl };
+  const policy = policyOf(settings);
   if (mayName(record, place, policy).allowed) return { label: namedLabel(record, place, policy, vocab), named: true };
   const year = Number(policy.today.slice(0, 4));
   return { label: anonymousDescriptor(record, role, people, settings.kAnonymity, { vocab, year }).text, named: false };
@@ -85,7 +88,7 @@ export function describeSigner(id: string | undefined, pagePath: string): Public
   const { registry, settings } = population();
   const record = registry.get(id);
   if (!isPerson(record)) return {};
-  const policy: PolicyContext = { today: todayIso(), siteUrl: settings.siteUrl };
+  const policy = policyOf(settings);
   const place = placeOfFile(`${pagePath.replace(/^\/+/, '')}index.html`);
   return {
     ...(decide(record, 'name', place, policy).allowed ? { name: fullName(record) } : {}),

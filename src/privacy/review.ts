@@ -35,6 +35,7 @@ import {
   type Rule,
 } from './consent-policy.ts';
 import { buildNameIndex, scanText } from './pii-scan.ts';
+import { siteAddress } from '../validate/site-settings.ts';
 
 /** Where each public collection publishes, for the consent's resource check (the collection table's `place`; settings everywhere). */
 export const COLLECTION_PLACES: Partial<Record<CollectionName, Place>> = {
@@ -164,7 +165,7 @@ export const FINDING_TEXT: Record<string, string> = {
 /** Reviews every public entry of the content index. */
 export function reviewPrivacy(input: ReviewInput): PrivacyReview {
   const { index, registry, settings, vocab, today } = input;
-  const policy: PolicyContext = { today, siteUrl: settings.siteUrl };
+  const policy: PolicyContext = { today, siteUrl: siteAddress(settings) };
   const people = [...registry.values()].filter(isPerson);
   const nameIndex = buildNameIndex(people.map((p) => ({ id: p.id, name: p.name, gender: p.gender })));
   const year = Number(today.slice(0, 4));

@@ -30,6 +30,7 @@ import { buildNameIndex, scanText, type PiiFinding } from './pii-scan.ts';
 import { COLLECTION_PLACES, FINDING_TEXT, nameRule, RULE_TEXT, type PrivacyReview, type ReviewInput } from './review.ts';
 import { extractUploads, fileHash, type ExtractResult } from './upload-cache.ts';
 import { uploadKind, type UploadSection } from './upload-text.ts';
+import { siteAddress } from '../validate/site-settings.ts';
 
 interface VerdictBase {
   /** The file in the uploads folder. */
@@ -93,7 +94,7 @@ function safeDecode(s: string): string {
 /** Reviews every file of the uploads folder and the entries that link them. */
 export function reviewUploads(input: ReviewInput, dir = uploadsDir()): UploadsReview {
   const { registry, settings, today } = input;
-  const policy: PolicyContext = { today, siteUrl: settings.siteUrl };
+  const policy: PolicyContext = { today, siteUrl: siteAddress(settings) };
   const people = [...registry.values()].filter(isPerson);
   const nameIndex = buildNameIndex(people.map((p) => ({ id: p.id, name: p.name, gender: p.gender })));
   const allowPersons = new Set(people.filter((p) => mayName(p, 'upload', policy).allowed).map((p) => p.id));
