@@ -11,6 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../io/atomic-write.ts';
 import type { RegistryRecord } from '../schema/registry.ts';
 import { LEGACY_REGISTRY_FILES } from '../schema/index.ts';
 import { loadRegistry } from './gate.ts';
@@ -81,17 +82,10 @@ export function readRegistryText(file: string): string | undefined {
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
 }
 
-/** Writes one registry file whole: a temp file next to it, then a rename over the target. */
+/** Writes one registry file whole (src/io/atomic-write.ts). */
 export function writeRegistryFile(file: string, data: string | Uint8Array): void {
   assertRegistryPath(file);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    fs.writeFileSync(temp, data);
-    fs.renameSync(temp, file);
-  } finally {
-    fs.rmSync(temp, { force: true });
-  }
+  writeFileAtomic(file, data);
 }
 
 /** Deletes one registry file (nothing happens when it is already gone). */
