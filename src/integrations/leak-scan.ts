@@ -6,12 +6,11 @@
  * (search index, images, the CMS bundle's copy), so it reads what will
  * actually be deployed.
  */
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { bundleBase, bundleKey, cacheRoot } from '../../cms/server/bundle.ts';
-import { cacheDir } from '../io/cache-dir.ts';
+import { cacheDir, contentRootKey } from '../io/cache-dir.ts';
 import { leakScanUi } from '../i18n/ru.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import { scanForLeaks, type Leak, type SourceOnlyFolder } from '../privacy/leak-scan.ts';
@@ -82,7 +81,7 @@ export function leakScan(given?: LeakScanInputs): AstroIntegration {
           allowContacts: inputs.allowContacts,
           sourceOnly: [cmsBundleFolder(root)],
           // One verdict file per content root: building a fixture never evicts the school's verdicts.
-          cacheFile: path.join(cacheDir('leak-scan'), `${createHash('sha256').update(inputs.contentRoot).digest('hex').slice(0, 12)}.json`),
+          cacheFile: path.join(cacheDir('leak-scan'), `${contentRootKey(inputs.contentRoot)}.json`),
         });
         logger.info(leakScanUi.summary({ ...result, kb: Math.round(result.bytes / 1024), ms: Math.round(performance.now() - started) }));
         if (result.leaks.length) {

@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import sharp from 'sharp';
 import { writeFileAtomic } from '../io/atomic-write.ts';
-import { cacheDir } from '../io/cache-dir.ts';
+import { cacheDir, contentRootKey } from '../io/cache-dir.ts';
 import { contentDir } from '../lib/content-dir.ts';
 
 const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif', '.tif', '.tiff']);
@@ -121,7 +121,7 @@ export async function stripImageMetadata(dir: string, cacheFile?: string): Promi
 
 /** One list per content root: building a fixture never evicts the school's images. */
 function cacheFileOf(contentRoot: string): string {
-  return path.join(cacheDir('image-metadata'), `${createHash('sha256').update(contentRoot).digest('hex').slice(0, 12)}.json`);
+  return path.join(cacheDir('image-metadata'), `${contentRootKey(contentRoot)}.json`);
 }
 
 export function stripMetadata(): AstroIntegration {

@@ -16,6 +16,7 @@
  * Each cache prunes itself (pruneStale here, or keeping exactly what the
  * last build used); deleting the folder only costs a cold build.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -29,6 +30,11 @@ export function cacheRoot(projectRoot = process.cwd()): string {
 /** The folder of one cache. */
 export function cacheDir(name: CacheName, projectRoot = process.cwd()): string {
   return path.join(cacheRoot(projectRoot), name);
+}
+
+/** The name of one content root's part of a cache: building a fixture never evicts the school's entries. */
+export function contentRootKey(contentRoot: string): string {
+  return createHash('sha256').update(path.resolve(contentRoot)).digest('hex').slice(0, 12);
 }
 
 const DAY_MS = 86_400_000;

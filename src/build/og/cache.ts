@@ -7,10 +7,9 @@
  * so building a test fixture never evicts the school's cards; after a build
  * the folder keeps exactly the cards that build used.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { cacheDir } from '../../io/cache-dir.ts';
+import { cacheDir, contentRootKey } from '../../io/cache-dir.ts';
 
 /** The cache root of all content roots (src/io/cache-dir.ts). */
 export function ogCacheRoot(projectRoot = process.cwd()): string {
@@ -19,7 +18,7 @@ export function ogCacheRoot(projectRoot = process.cwd()): string {
 
 /** The cache folder of one content root. */
 export function cacheFolder(root: string, contentRoot: string): string {
-  return path.join(root, createHash('sha256').update(path.resolve(contentRoot)).digest('hex').slice(0, 12));
+  return path.join(root, contentRootKey(contentRoot));
 }
 
 /** The cached PNG of a card hash. */
