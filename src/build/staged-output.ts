@@ -11,8 +11,10 @@
  * leaves it as it was, and its staging folder is removed by the next build.
  * (The live site is switched atomically by the deploy: docs/deploy/.)
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { cacheRoot } from '../io/cache-dir.ts';
 
 const STAGING = '.staging-';
 const PREVIOUS = '.previous-';
@@ -44,6 +46,47 @@ export function removeLeftovers(outDir: string): string[] {
   return removed;
 }
 
+/** Where replaced outputs wait to be deleted: inside the build cache, so never next to the site. */
+function trashDir(): string {
+  return path.join(cacheRoot(), 'trash');
+}
+
+/** Deletes a folder in a process of its own that outlives the build; without one, here and now. */
+function deleteInBackground(folder: string): void {
+  try {
+    const child = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', folder], {
+      detached: true,
+      stdio: 'ignore',
+    });
+    child.on('error', () => fs.rmSync(folder, { recursive: true, force: true }));
+    child.unref();
+  } catch {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Takes a replaced output away at once and deletes it later. Deleting the
+ * tens of thousands of files of a district's site took seconds at the end of
+ * every build, after the new site was already in place. The folder is moved
+ * into the cache's trash (a rename, on the same disk) and deleted by a
+ * process of its own; what a killed deletion leaves there goes with the next
+ * replaced output. Where the cache is on another disk the folder is deleted
+ * here, as before.
+ */
+function discard(folder: string): void {
+  const trash = trashDir();
+  const target = path.join(trash, `${path.basename(folder)}-${Date.now()}`);
+  try {
+    fs.mkdirSync(trash, { recursive: true });
+    fs.renameSync(folder, target);
+  } catch {
+    fs.rmSync(folder, { recursive: true, force: true });
+    return;
+  }
+  for (const name of fs.readdirSync(trash)) deleteInBackground(path.join(trash, name));
+}
+
 /** Puts the finished staging folder in place of `outDir`. */
 export function publishStaging(staging: string, outDir: string): void {
   const final = outDir.replace(/[/\\]+$/, '');
@@ -56,5 +99,5 @@ export function publishStaging(staging: string, outDir: string): void {
     if (hadOutput) fs.renameSync(previous, final);
     throw e;
   }
-  if (hadOutput) fs.rmSync(previous, { recursive: true, force: true });
+  if (hadOutput) discard(previous);
 }

@@ -11,15 +11,27 @@
  * with the step named; the service is closed whatever happens. Runs before
  * the leak scan, which reads both indexes' fragments like any other file of
  * dist/.
+ *
+ * Pagefind cannot add to an index it wrote, and at district scale indexing
+ * was the largest step of a build after a one-line edit. So each bundle is
+ * kept in the build cache under a hash of everything it is made from: the
+ * bytes and paths of the pages it indexes, Pagefind's version and this
+ * file's indexing rules. A bundle whose pages did not change (the bank after
+ * a news edit) is copied, not indexed again; the two bundles that must be
+ * written are written at once, which Pagefind's service runs in parallel.
  */
 import { COLLECTIONS, indexedCollections } from '../schema/index.ts';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { BANK_BUNDLE, SITE_BUNDLE } from '../lib/search/bundles.ts';
+import { cacheDir, contentRootKey } from '../io/cache-dir.ts';
+import { contentDir } from '../lib/content-dir.ts';
 
 /** Sections whose entry pages (`<section>/<id>/index.html`) are searchable. */
 export const INDEXED_SECTIONS = indexedCollections.map((c) => COLLECTIONS[c].route);
@@ -42,6 +54,8 @@ export interface SearchIndexReport {
   bytes: number;
   /** The bank's own index: its pages and size. */
   bank: { pages: number; bytes: number };
+  /** Bundles copied from the build cache because none of their pages changed (0, 1 or 2). */
+  reused: number;
   /** Wall time of indexing and writing, ms. */
   ms: number;
 }
@@ -76,7 +90,38 @@ function bundleSize(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
-/** Indexes the pages of `glob` under `siteDir` into a bundle at `outputPath`; returns how many. */
+/**
+ * Bump when what a bundle is made from changes outside the pages' bytes:
+ * the Pagefind options here, the stock-UI filter, the metadata recompression.
+ */
+const INDEX_RULES = 1;
+
+const PAGEFIND_VERSION = (() => {
+  try {
+    const pkg = path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json');
+    return (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+})();
+
+/** The pages a bundle indexes, as site-relative paths in a fixed order. */
+function pagesOf(siteDir: string, glob: string): string[] {
+  return fs.globSync(glob, { cwd: siteDir }).sort();
+}
+
+/** The hash of everything a bundle is made from; a page edited by one byte makes another. */
+function bundleKey(siteDir: string, pages: readonly string[]): string {
+  const h = createHash('sha256').update(`pagefind ${PAGEFIND_VERSION} rules ${INDEX_RULES}\0`);
+  for (const page of pages)
+    h.update(page)
+      .update('\0')
+      .update(fs.readFileSync(path.join(siteDir, page)))
+      .update('\0');
+  return h.digest('hex').slice(0, 32);
+}
+
+/** Indexes `pages` of `siteDir` into a bundle at `outputPath`; returns how many pages it holds. */
 async function writeBundle(siteDir: string, glob: string, outputPath: string): Promise<number> {
   const created = await pagefind.createIndex();
   check('createIndex', created.errors);
@@ -90,22 +135,90 @@ async function writeBundle(siteDir: string, glob: string, outputPath: string): P
   return added.page_count;
 }
 
+/** A bundle kept between builds: `<name>-<key>/` with `pages.json` (how many it holds) written last. */
+interface CachedBundle {
+  dir: string;
+  pages: number;
+}
+
+function readCached(dir: string): CachedBundle | undefined {
+  try {
+    const { pages } = JSON.parse(fs.readFileSync(path.join(dir, '.pages.json'), 'utf8')) as { pages?: unknown };
+    return typeof pages === 'number' ? { dir, pages } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The bundle of `glob`, from the cache when its key matches, else written
+ * into the cache (a half-written bundle never gets its `.pages.json`, so it
+ * is never taken). Other keys of the same bundle are removed: the cache
+ * holds what the last build used.
+ */
+async function cachedBundle(siteDir: string, name: string, glob: string, cacheRoot: string): Promise<CachedBundle & { reused: boolean }> {
+  const key = bundleKey(siteDir, pagesOf(siteDir, glob));
+  const dir = path.join(cacheRoot, `${name}-${key}`);
+  const hit = readCached(dir);
+  const stale = () => {
+    for (const other of fs.existsSync(cacheRoot) ? fs.readdirSync(cacheRoot) : []) {
+      if (other.startsWith(`${name}-`) && other !== path.basename(dir))
+        fs.rmSync(path.join(cacheRoot, other), { recursive: true, force: true });
+    }
+  };
+  if (hit) {
+    stale();
+    return { ...hit, reused: true };
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  const pages = await writeBundle(siteDir, glob, dir);
+  fs.writeFileSync(path.join(dir, '.pages.json'), JSON.stringify({ pages }));
+  stale();
+  return { dir, pages, reused: false };
+}
+
+/** Copies a cached bundle into the site, without its bookkeeping file and without the bundles nested in it. */
+function copyBundle(from: string, to: string): void {
+  fs.cpSync(from, to, { recursive: true, filter: (src) => path.basename(src) !== '.pages.json' });
+}
+
+export interface SearchIndexOptions {
+  /** Where bundles are kept between builds (a folder of the build cache); none: written straight into the site. */
+  cacheRoot?: string;
+}
+
 /** Indexes a built site into `<siteDir>/pagefind/`, and its practices alone into the bank's bundle inside it. */
-export async function buildSearchIndex(siteDir: string): Promise<SearchIndexReport> {
+export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexReport> {
   const started = performance.now();
   const sitePath = path.join(siteDir, SITE_BUNDLE);
   const bankPath = path.join(siteDir, BANK_BUNDLE);
   fs.rmSync(sitePath, { recursive: true, force: true });
-  let pages = 0;
-  let bankPages = 0;
+  const cacheRoot = options.cacheRoot ?? fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-pagefind-'));
+  let site: CachedBundle & { reused: boolean };
+  let bank: CachedBundle & { reused: boolean };
   try {
-    pages = await writeBundle(siteDir, `{${INDEXED_SECTIONS.join(',')}}/*/index.html`, sitePath);
-    bankPages = await writeBundle(siteDir, BANK_PAGES, bankPath);
+    [site, bank] = await Promise.all([
+      cachedBundle(siteDir, 'site', `{${INDEXED_SECTIONS.join(',')}}/*/index.html`, cacheRoot),
+      cachedBundle(siteDir, 'bank', BANK_PAGES, cacheRoot),
+    ]);
+    copyBundle(site.dir, sitePath);
+    copyBundle(bank.dir, bankPath);
   } finally {
     await pagefind.close();
+    if (!options.cacheRoot) fs.rmSync(cacheRoot, { recursive: true, force: true });
   }
-  const bank = { pages: bankPages, bytes: bundleSize(bankPath).bytes };
-  return { pages, ...bundleSize(sitePath), bank, ms: Math.round(performance.now() - started) };
+  return {
+    pages: site.pages,
+    ...bundleSize(sitePath),
+    bank: { pages: bank.pages, bytes: bundleSize(bankPath).bytes },
+    reused: Number(site.reused) + Number(bank.reused),
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+/** The search index's cache folder of the content root being built. */
+export function searchIndexCache(contentRoot = contentDir()): string {
+  return path.join(cacheDir('pagefind'), contentRootKey(contentRoot));
 }
 
 export function pagefindIndex(): AstroIntegration {
@@ -113,9 +226,9 @@ export function pagefindIndex(): AstroIntegration {
     name: 'nastavnik:pagefind',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const r = await buildSearchIndex(fileURLToPath(dir));
+        const r = await buildSearchIndex(fileURLToPath(dir), { cacheRoot: searchIndexCache() });
         logger.info(
-          `поисковый индекс: страниц ${r.pages}, файлов ${r.files} (${Math.round(r.bytes / 1024)} КБ), из них копилка: страниц ${r.bank.pages} (${Math.round(r.bank.bytes / 1024)} КБ), за ${r.ms} мс`,
+          `поисковый индекс: страниц ${r.pages}, файлов ${r.files} (${Math.round(r.bytes / 1024)} КБ), из них копилка: страниц ${r.bank.pages} (${Math.round(r.bank.bytes / 1024)} КБ), без изменений с прошлой сборки: ${r.reused} из 2, за ${r.ms} мс`,
         );
         if (r.pages === 0) logger.warn('в поисковый индекс не попало ни одной страницы: поиск на сайте ничего не найдёт');
       },

@@ -12,7 +12,9 @@
  * - `leak-scan/`   clean verdicts of the leak scan, one file per content root;
  * - `image-metadata/` hashes of built images found without metadata, one file per content root;
  * - `uploads/`     text and metadata extracted from uploaded files, by content hash;
- * - `cms-bundle/`  the built CMS, by hash of its sources.
+ * - `cms-bundle/`  the built CMS, by hash of its sources;
+ * - `pagefind/`    the two search bundles of the last build, by hash of the pages they index;
+ * - `trash/`       replaced outputs of `npm run build`, deleted in the background (src/build/staged-output.ts).
  * Each cache prunes itself (pruneStale here, or keeping exactly what the
  * last build used); deleting the folder only costs a cold build.
  */
@@ -20,7 +22,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export type CacheName = 'astro' | 'markdown' | 'og' | 'leak-scan' | 'image-metadata' | 'cms-bundle' | 'uploads';
+export type CacheName = 'astro' | 'markdown' | 'og' | 'leak-scan' | 'image-metadata' | 'cms-bundle' | 'uploads' | 'pagefind';
 
 /** The root of every cache. */
 export function cacheRoot(projectRoot = process.cwd()): string {

@@ -105,3 +105,61 @@ describe('buildSearchIndex', () => {
     expect(report.bank.bytes).toBeLessThan(report.bytes - report.bank.bytes);
   });
 });
+
+describe('buildSearchIndex with a cache', () => {
+  let cache: string;
+  const urls = (bundle: string) =>
+    fragments(bundle)
+      .map((f) => f.url)
+      .sort();
+  const texts = (bundle: string) =>
+    fragments(bundle)
+      .map((f) => f.content)
+      .join(' ');
+
+  beforeAll(() => {
+    cache = fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-pagefind-cache-'));
+  });
+  afterAll(() => fs.rmSync(cache, { recursive: true, force: true }));
+
+  it('writes both bundles on the first build and copies both when no page changed', async () => {
+    const first = await buildSearchIndex(site, { cacheRoot: cache });
+    expect(first.reused).toBe(0);
+    const again = await buildSearchIndex(site, { cacheRoot: cache });
+    expect(again.reused).toBe(2);
+    expect(again.pages).toBe(first.pages);
+    expect(urls('pagefind')).toEqual(['/news/2026-01-10-start/', '/practices/chek-list/']);
+    expect(urls('pagefind/bank')).toEqual(['/practices/chek-list/']);
+    expect(fs.existsSync(path.join(site, 'pagefind', '.pages.json'))).toBe(false);
+  }, 120_000);
+
+  it('indexes again the bundle whose page changed, and only that one', async () => {
+    write('news/2026-01-10-start/index.html', page('<article data-pagefind-body><h1>Новость</h1><p>Педсовет перенесён.</p></article>'));
+    const r = await buildSearchIndex(site, { cacheRoot: cache });
+    expect(r.reused).toBe(1);
+    expect(texts('pagefind')).toContain('Педсовет перенесён');
+    expect(texts('pagefind/bank')).not.toContain('Педсовет');
+  }, 120_000);
+
+  it('never serves a bundle of pages that are gone or were edited', async () => {
+    write('practices/vtoraya/index.html', page('<article data-pagefind-body><h1>Вторая практика</h1><p>Портфолио.</p></article>'));
+    let r = await buildSearchIndex(site, { cacheRoot: cache });
+    expect(r.reused).toBe(0);
+    expect(urls('pagefind/bank')).toEqual(['/practices/chek-list/', '/practices/vtoraya/']);
+    fs.rmSync(path.join(site, 'practices', 'vtoraya'), { recursive: true });
+    r = await buildSearchIndex(site, { cacheRoot: cache });
+    expect(r.reused).toBe(0);
+    expect(urls('pagefind/bank')).toEqual(['/practices/chek-list/']);
+    expect(texts('pagefind')).not.toContain('Портфолио');
+  }, 120_000);
+
+  it('does not take a bundle that a killed build left half-written', async () => {
+    const bank = fs.readdirSync(cache).find((n) => n.startsWith('bank-'))!;
+    fs.rmSync(path.join(cache, bank, '.pages.json'));
+    fs.rmSync(path.join(cache, bank, 'fragment'), { recursive: true });
+    const r = await buildSearchIndex(site, { cacheRoot: cache });
+    expect(r.reused).toBe(1);
+    expect(urls('pagefind/bank')).toEqual(['/practices/chek-list/']);
+    expect(fs.readdirSync(cache).filter((n) => n.startsWith('bank-'))).toHaveLength(1);
+  }, 120_000);
+});
