@@ -6,8 +6,8 @@
  * `data-pagefind-body` region: header, navigation, breadcrumbs and footer
  * never reach the index. Russian stemming comes from `<html lang="ru">`.
  * Filters, result metadata and the date sort key come from each page's
- * SearchRecord. The bank gets a second index of the practice pages alone
- * (src/lib/search/bundles.ts). Each Pagefind step's errors stop the build
+ * SearchRecord. Each page is in one of two indexes: the practices in the
+ * bank's, every other section in the site's (src/lib/search/bundles.ts). Each Pagefind step's errors stop the build
  * with the step named; the service is closed whatever happens. Runs before
  * the leak scan, which reads both indexes' fragments like any other file of
  * dist/.
@@ -39,6 +39,9 @@ export const INDEXED_SECTIONS = indexedCollections.map((c) => COLLECTIONS[c].rou
 /** The pages of the bank's own index: the practices. */
 const BANK_PAGES = `${COLLECTIONS.practices.route}/*/index.html`;
 
+/** The pages of the site's index: every other searchable section (src/lib/search/bundles.ts). */
+const SITE_PAGES = `{${INDEXED_SECTIONS.filter((s) => s !== COLLECTIONS.practices.route).join(',')}}/*/index.html`;
+
 /** The stock UIs Pagefind writes beside its API; the site uses its own small UI, so they are not published. */
 const STOCK_UI = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
 
@@ -47,7 +50,7 @@ export class SearchIndexError extends Error {
 }
 
 export interface SearchIndexReport {
-  /** Pages in the site's index. */
+  /** Pages in both indexes. */
   pages: number;
   /** Files of both bundles (all of /pagefind/) and their total size. */
   files: number;
@@ -187,7 +190,7 @@ export interface SearchIndexOptions {
   cacheRoot?: string;
 }
 
-/** Indexes a built site into `<siteDir>/pagefind/`, and its practices alone into the bank's bundle inside it. */
+/** Indexes a built site: its practices into the bank's bundle, every other searchable page into the site's (`<siteDir>/pagefind/`). */
 export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexReport> {
   const started = performance.now();
   const sitePath = path.join(siteDir, SITE_BUNDLE);
@@ -198,7 +201,7 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
   let bank: CachedBundle & { reused: boolean };
   try {
     [site, bank] = await Promise.all([
-      cachedBundle(siteDir, 'site', `{${INDEXED_SECTIONS.join(',')}}/*/index.html`, cacheRoot),
+      cachedBundle(siteDir, 'site', SITE_PAGES, cacheRoot),
       cachedBundle(siteDir, 'bank', BANK_PAGES, cacheRoot),
     ]);
     copyBundle(site.dir, sitePath);
@@ -208,7 +211,7 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
     if (!options.cacheRoot) fs.rmSync(cacheRoot, { recursive: true, force: true });
   }
   return {
-    pages: site.pages,
+    pages: site.pages + bank.pages,
     ...bundleSize(sitePath),
     bank: { pages: bank.pages, bytes: bundleSize(bankPath).bytes },
     reused: Number(site.reused) + Number(bank.reused),

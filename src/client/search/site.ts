@@ -1,14 +1,26 @@
 /**
  * The site-wide search (/search/): every indexed page through Pagefind, the
  * sections as checkboxes with live counts, relevance or newest first, and the
- * state in the address. Results come ten at a time.
+ * state in the address. Results come ten at a time. The practices are in the
+ * bank's bundle, everything else in the site's (src/lib/search/bundles.ts):
+ * each query asks both and merges the answers (src/lib/search/merge.ts).
  */
 import { search } from '../../i18n/ru.ts';
+import { BANK_BUNDLE, SITE_BUNDLE } from '../../lib/search/bundles.ts';
 import { foundResults } from '../../lib/search/counts.ts';
+import { mergeAnswers } from '../../lib/search/merge.ts';
 import { indexQuery } from '../../lib/search/query.ts';
 import { PAGE_TYPES, type PageType } from '../../lib/search/record.ts';
 import { readState, writeState, type SearchState } from '../../lib/search/url-state.ts';
-import { debounce, excerptNodes, loadPagefind, type Pagefind, type PagefindResult } from './pagefind.ts';
+import {
+  debounce,
+  excerptNodes,
+  loadPagefind,
+  type Pagefind,
+  type PagefindResponse,
+  type PagefindResult,
+  type PagefindSearchOptions,
+} from './pagefind.ts';
 
 const PAGE_SIZE = 10;
 
@@ -47,6 +59,23 @@ async function resultItem(result: PagefindResult): Promise<HTMLLIElement> {
   return li;
 }
 
+/** The site's two bundles: the practices (`bank`) and every other section (`rest`). */
+interface SiteIndex {
+  rest: Pagefind;
+  bank: Pagefind;
+}
+
+async function loadSiteIndex(): Promise<SiteIndex | undefined> {
+  const [rest, bank] = await Promise.all([loadPagefind(SITE_BUNDLE), loadPagefind(BANK_BUNDLE)]);
+  return rest && bank ? { rest, bank } : undefined;
+}
+
+/** One query over both bundles. */
+async function searchAll(index: SiteIndex, term: string, options: PagefindSearchOptions): Promise<PagefindResponse> {
+  const answers = await Promise.all([index.rest.search(term, options), index.bank.search(term, options)]);
+  return mergeAnswers(answers);
+}
+
 /**
  * Newest first. Dated pages carry a date sort key, practices only a year
  * (src/lib/search/record.ts), so results go year by year through the `year`
@@ -54,7 +83,7 @@ async function resultItem(result: PagefindResult): Promise<HTMLLIElement> {
  * pages without a year come last.
  */
 async function newestFirst(
-  pagefind: Pagefind,
+  index: SiteIndex,
   term: string,
   types: readonly string[],
   years: readonly string[],
@@ -62,9 +91,9 @@ async function newestFirst(
 ) {
   const ordered: PagefindResult[] = [];
   for (const year of years) {
-    const dated = await pagefind.search(term, { filters: { type: { any: [...types] }, year }, sort: { date: 'desc' } });
+    const dated = await index.rest.search(term, { filters: { type: { any: [...types] }, year }, sort: { date: 'desc' } });
     ordered.push(...dated.results);
-    if (types.includes('practice')) ordered.push(...(await pagefind.search(term, { filters: { type: 'practice', year } })).results);
+    if (types.includes('practice')) ordered.push(...(await index.bank.search(term, { filters: { type: 'practice', year } })).results);
   }
   const seen = new Set(ordered.map((r) => r.id));
   return [...ordered, ...all.filter((r) => !seen.has(r.id))];
@@ -114,18 +143,18 @@ export function startSiteSearch(): void {
       return;
     }
     status.textContent = search.searching;
-    const pagefind = await loadPagefind();
+    const index = await loadSiteIndex();
     if (gen !== generation) return;
-    if (!pagefind) {
+    if (!index) {
       status.textContent = import.meta.env.DEV ? search.failedDev : search.failed;
       sections.hidden = false;
       return;
     }
     const term = indexQuery(state.q);
-    const everywhere = await pagefind.search(term, { filters: { type: { any: [...PAGE_TYPES] } } });
+    const everywhere = await searchAll(index, term, { filters: { type: { any: [...PAGE_TYPES] } } });
     const chosen = state.selection.type?.length ? state.selection.type : [...PAGE_TYPES];
-    const found = chosen.length < PAGE_TYPES.length ? await pagefind.search(term, { filters: { type: { any: chosen } } }) : everywhere;
-    const ordered = state.sort === 'newest' ? await newestFirst(pagefind, term, chosen, years, found.results) : found.results;
+    const found = chosen.length < PAGE_TYPES.length ? await searchAll(index, term, { filters: { type: { any: chosen } } }) : everywhere;
+    const ordered = state.sort === 'newest' ? await newestFirst(index, term, chosen, years, found.results) : found.results;
     if (gen !== generation) return;
     for (const b of boxes) {
       const count = b.closest('label')?.querySelector('[data-count]');
@@ -145,7 +174,7 @@ export function startSiteSearch(): void {
     void run();
   });
   input.addEventListener('input', later);
-  input.addEventListener('focus', () => void loadPagefind(), { once: true });
+  input.addEventListener('focus', () => void loadSiteIndex(), { once: true });
   sort.addEventListener('change', () => void run());
   types.addEventListener('change', () => void run());
   more.addEventListener('click', () => {
