@@ -41,6 +41,8 @@ export interface BuildFigures {
   leakScan?: { files: number; ms: number; leaks: number };
   stripMetadata?: { images: number; ms: number };
   cms?: { built: boolean; ms?: number };
+  /** Pages with a cache key, those of them reused from the previous build and rendered, and pages without a key. */
+  pageCache?: { keyed: number; reused: number; rendered: number; unkeyed: number };
   /** Time of rendering the routes as Astro reports it, ms. */
   renderMs?: number;
   steps: Step[];
@@ -142,6 +144,11 @@ export function parseBuildLog(lines: readonly LogLine[], totalMs: number): Build
 
   const cms = /редактор \/admin\/: (?:собран за ([\d.]+) с|взят из кэша)/.exec(text);
   if (cms) figures.cms = cms[1] === undefined ? { built: false } : { built: true, ms: Number(cms[1]) * 1000 };
+
+  const cache = /страницы с ключом: (\d+), взяты из прошлой сборки: (\d+), отрисованы: (\d+); без ключа, отрисованы всегда: (\d+)/.exec(
+    text,
+  );
+  if (cache) figures.pageCache = { keyed: num(cache[1]), reused: num(cache[2]), rendered: num(cache[3]), unkeyed: num(cache[4]) };
 
   const render = lines.findIndex((l) => /generating static routes/.test(l.text));
   if (render >= 0) {

@@ -518,6 +518,12 @@ export const leakScanUi = {
   stopped: (n: number) => `Сборка остановлена: в dist/ найдены персональные данные без согласия (${n}). Публиковать нельзя.`,
 } as const;
 
+/** The page cache's line in the build log (src/integrations/page-cache.ts); bench/build-log.ts reads it. */
+export const pageCacheUi = {
+  summary: (r: { keyed: number; reused: number; rendered: number; unkeyed: number }) =>
+    `страницы с ключом: ${r.keyed}, взяты из прошлой сборки: ${r.reused}, отрисованы: ${r.rendered}; без ключа, отрисованы всегда: ${r.unkeyed}`,
+} as const;
+
 /** Messages of `npm run build` in the terminal (src/integrations/build-process.ts, staged-output.ts). */
 export const buildUi = {
   help: `Сборка сайта: страницы (Astro), затем в отдельном процессе — очистка метаданных изображений,

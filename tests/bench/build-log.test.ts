@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { durationMs, formatLog, parseBuildLog, readLog, stepsOf, type LogLine } from '../../bench/build-log.ts';
+import { pageCacheUi } from '../../src/i18n/ru.ts';
 
 /** A full pipeline build as it arrives (seconds since start, line), abridged from a real run. */
 const FULL = `
@@ -19,6 +20,7 @@ const FULL = `
 20.646  12:29:41 ✓ Completed in 14.49s.
 20.646   generating optimized images 
 20.661  12:29:41 ✓ Completed in 15ms.
+20.662  12:29:41 [nastavnik:page-cache] страницы с ключом: 912, взяты из прошлой сборки: 905, отрисованы: 7; без ключа, отрисованы всегда: 3
 20.665  12:29:41 [build] ✓ Completed in 14.96s.
 20.723  12:29:41 [@astrojs/sitemap] \`sitemap-index.xml\` created at \`.cache/bench/dist\`
 20.992  12:29:41 [nastavnik:og-images] карточки для соцсетей: 724 (нарисовано 1, из кэша 723, удалено из кэша 1), 360 мс на карточку в 1 потоках, всего 2246 мс
@@ -66,6 +68,13 @@ describe('build log', () => {
     expect(f.stripMetadata).toEqual({ images: 752, ms: 195 });
     expect(f.cms).toEqual({ built: true, ms: 6900 });
     expect(f.renderMs).toBe(14_490);
+    expect(f.pageCache).toEqual({ keyed: 912, reused: 905, rendered: 7, unkeyed: 3 });
+  });
+
+  it('reads the page cache’s line as the integration words it', () => {
+    const figures = { keyed: 2604, reused: 2571, rendered: 33, unkeyed: 5 };
+    const text = `[nastavnik:page-cache] ${pageCacheUi.summary(figures)}`;
+    expect(parseBuildLog([{ ms: 0, text }], 10).pageCache).toEqual(figures);
   });
 
   it('splits the wall time into steps that end at their log lines and add up to the total', () => {
