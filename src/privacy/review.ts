@@ -36,6 +36,7 @@ import {
 } from './consent-policy.ts';
 import { buildNameIndex, scanText } from './pii-scan.ts';
 import { siteAddress } from '../validate/site-settings.ts';
+import { openVerdictCache, type EntryVerdict } from './review-cache.ts';
 
 /** Where each public collection publishes, for the consent's resource check (the collection table's `place`; settings everywhere). */
 export const COLLECTION_PLACES: Partial<Record<CollectionName, Place>> = {
@@ -75,6 +76,8 @@ export type FieldPath = (string | number)[];
 
 export interface PrivacyReview {
   problems: Problem[];
+  /** Entries whose verdict came from the cache instead of being reviewed again. */
+  reused?: number;
   /** Entry ids withheld from publication, by collection. */
   withheld: Map<CollectionName, Set<string>>;
   /** Optional person fields withheld from entries that are published without them: collection → id → paths. */
@@ -93,6 +96,8 @@ export interface ReviewInput {
   settings: SiteSettings;
   vocab: Vocabularies;
   today: string;
+  /** Where verdicts are remembered between reviews (review-cache.ts); none: every entry is reviewed. */
+  cacheFile?: string;
 }
 
 interface Reference {
@@ -161,20 +166,6 @@ export const FINDING_TEXT: Record<string, string> = {
   'pii-id-number': 'номер документа, удостоверяющего личность, СНИЛС или ИНН — публиковать нельзя',
   'pii-name': 'похоже на ФИО человека не из реестра — проверьте, есть ли согласие',
 };
-
-/**
- * What the review found in one entry. It depends only on the entry's own data
- * and body, its collection and the site-wide inputs (registry, settings,
- * vocabularies, the day, the site's address), so review-cache.ts may keep it.
- */
-export interface EntryVerdict {
-  /** The entry's problems, without the file (the caller adds it). */
-  problems: Omit<Problem, 'file'>[];
-  /** An error: the entry is withheld (settings stop the build instead). */
-  blocked: boolean;
-  /** Person fields published without them. */
-  redactions: FieldPath[];
-}
 
 /**
  * The site-wide facts every entry's review asks for, worked out once per
@@ -301,6 +292,10 @@ function reviewEntry(facts: SiteFacts, collection: CollectionName, place: Place,
 /** Reviews every public entry of the content index. */
 export function reviewPrivacy(input: ReviewInput): PrivacyReview {
   const facts = siteFacts(input);
+  const { registry, settings, vocab, today } = input;
+  // Every site-wide input a verdict depends on (siteFacts and reviewEntry read nothing else).
+  const site = { registry, settings, vocab, today, siteUrl: facts.policy.siteUrl };
+  const cache = input.cacheFile ? openVerdictCache(input.cacheFile, site) : undefined;
   const problems: Problem[] = [];
   const withheld = new Map<CollectionName, Set<string>>();
   const redactions = new Map<CollectionName, Map<string, FieldPath[]>>();
@@ -308,7 +303,8 @@ export function reviewPrivacy(input: ReviewInput): PrivacyReview {
     const place = COLLECTION_PLACES[collection];
     if (!place) continue;
     for (const entry of entries.values()) {
-      const verdict = reviewEntry(facts, collection, place, entry);
+      const review = () => reviewEntry(facts, collection, place, entry);
+      const verdict = cache ? cache.verdict(collection, entry, review) : review();
       for (const p of verdict.problems) problems.push({ file: entry.file, ...p });
       if (verdict.blocked && !SITE_WIDE.has(collection)) {
         if (!withheld.has(collection)) withheld.set(collection, new Set());
@@ -322,5 +318,6 @@ export function reviewPrivacy(input: ReviewInput): PrivacyReview {
       }
     }
   }
-  return { problems, withheld, redactions };
+  cache?.save();
+  return { problems, withheld, redactions, ...(cache ? { reused: cache.reused } : {}) };
 }
