@@ -10,9 +10,9 @@
  * a change of any consent, setting or rule reviews everything again, and a
  * verdict is looked up only by its exact key, never by the entry's name.
  * "The code" is every module the review imports, followed to the end, and
- * the lock file of the installed libraries (the name forms, the YAML and
- * schema libraries), as the leak scan's cache does (leak-scan.ts); when a
- * module cannot be read there is no cache.
+ * the lock file of the installed libraries (the name forms, the schema
+ * library), as the leak scan's cache does (leak-scan.ts), see
+ * src/io/code-fingerprint.ts; when a module cannot be read there is no cache.
  *
  * Each verdict is stored with a hash of its key and its text, so a file
  * corrupted anywhere (cut short, a flipped byte, another shape) costs a
@@ -25,9 +25,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serialize } from 'node:v8';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { cacheDir, contentRootKey, pruneStale } from '../io/cache-dir.ts';
+import { codeFingerprint } from '../io/code-fingerprint.ts';
 import type { CollectionName } from '../schema/index.ts';
 import type { Problem } from '../lib/problems.ts';
 import type { ValidEntry } from '../validate/validate.ts';
@@ -63,28 +63,27 @@ const sha = (...parts: (string | Buffer)[]) => {
 };
 
 /**
- * Every module the review runs, found by following relative imports from
- * review.ts, with the lock file and the V8 version (the key serialises
- * values the V8 way). Undefined when any of them cannot be read.
+ * The one text of a data value, whatever its history: values JSON cannot
+ * keep (NaN, ±Infinity, -0) are written apart, and anything that is not
+ * plain data (a Date, a Map, undefined, a key that could pass for such a
+ * mark) gives no text, so its entry is reviewed every time.
  */
-function rulesVersion(): string | undefined {
+function canonical(value: unknown): string | undefined {
   try {
-    const seen = new Map<string, string>();
-    const visit = (url: URL) => {
-      if (seen.has(url.href)) return;
-      const text = fs.readFileSync(url, 'utf8');
-      seen.set(url.href, text);
-      for (const m of text.matchAll(/\b(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)) visit(new URL(m[1]!, url));
-    };
-    visit(new URL('./review.ts', import.meta.url));
-    const lock = fs.readFileSync(new URL('../../package-lock.json', import.meta.url));
-    return sha(process.versions.v8, lock, ...[...seen].sort(([a], [b]) => a.localeCompare(b)).flat());
+    return JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
+      const raw = this[key];
+      if (key.startsWith('\0') || raw === undefined || typeof raw === 'bigint' || typeof raw === 'function' || typeof raw === 'symbol')
+        throw new TypeError('not plain data');
+      if (typeof raw === 'number')
+        return Number.isFinite(raw) && !Object.is(raw, -0) ? raw : { '\0number': Object.is(raw, -0) ? '-0' : String(raw) };
+      if (raw !== null && typeof raw === 'object' && !Array.isArray(raw) && ![Object.prototype, null].includes(Object.getPrototypeOf(raw)))
+        throw new TypeError('not plain data');
+      return v;
+    });
   } catch {
     return undefined;
   }
 }
-
-let rules: string | undefined | null = null;
 
 const isPath = (p: unknown) => Array.isArray(p) && p.every((k) => typeof k === 'string' || typeof k === 'number');
 
@@ -154,19 +153,24 @@ export interface VerdictCache {
 
 /**
  * Opens the cache file for one review. `site` holds every site-wide input the
- * verdicts depend on; undefined when the review's own code cannot be read.
+ * verdicts depend on, as plain data; undefined (no cache) when the review's
+ * own code cannot be read or `site` is not plain data.
  */
 export function openVerdictCache(file: string, site: unknown): VerdictCache | undefined {
-  rules ??= rulesVersion();
+  const rules = codeFingerprint(new URL('./review.ts', import.meta.url));
   if (!rules) return undefined;
-  const siteKey = sha(rules, serialize(site));
+  const siteText = canonical(site);
+  if (siteText === undefined) return undefined;
+  const siteKey = sha(rules, siteText);
   const stored = readStored(file);
   const used = new Map<string, EntryVerdict>();
   let reused = 0;
   let missed = 0;
   return {
     verdict(collection, entry, review) {
-      const key = sha(siteKey, collection, serialize([entry.data, entry.body]));
+      const data = canonical(entry.data);
+      if (data === undefined) return review();
+      const key = sha(siteKey, collection, data, entry.body);
       const known = stored.get(key);
       if (known) reused++;
       else missed++;

@@ -294,7 +294,7 @@ export function reviewPrivacy(input: ReviewInput): PrivacyReview {
   const facts = siteFacts(input);
   const { registry, settings, vocab, today } = input;
   // Every site-wide input a verdict depends on (siteFacts and reviewEntry read nothing else).
-  const site = { registry, settings, vocab, today, siteUrl: facts.policy.siteUrl };
+  const site = { registry: [...registry], settings, vocab, today, siteUrl: facts.policy.siteUrl };
   const cache = input.cacheFile ? openVerdictCache(input.cacheFile, site) : undefined;
   const problems: Problem[] = [];
   const withheld = new Map<CollectionName, Set<string>>();
