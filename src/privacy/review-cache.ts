@@ -122,9 +122,8 @@ function stampOf(file: string): string | undefined {
 }
 
 function readStored(file: string): Map<string, EntryVerdict> {
-  const stamp = stampOf(file);
   const known = memory.get(file);
-  if (stamp && known?.stamp === stamp) return known.verdicts;
+  if (known && known.stamp === stampOf(file)) return known.verdicts;
   const verdicts = new Map<string, EntryVerdict>();
   try {
     const bytes = readCacheFile(file);
@@ -135,6 +134,8 @@ function readStored(file: string): Map<string, EntryVerdict> {
       const verdict: unknown = JSON.parse(record[1]);
       if (isVerdict(verdict)) verdicts.set(key, verdict);
     }
+    // Read (and marked as used) now: the stamp after that is the one to compare with.
+    const stamp = stampOf(file);
     if (stamp) memory.set(file, { stamp, verdicts });
   } catch {
     // A cache that cannot be read is reviewed again, entry by entry.

@@ -42,16 +42,19 @@ function stampOf(file: string): string | undefined {
 }
 
 function readStored(file: string): Map<string, Buffer> {
-  const stamp = stampOf(file);
   const known = memory.get(file);
-  if (stamp && known?.stamp === stamp) return known.values;
+  if (known && known.stamp === stampOf(file)) return known.values;
   try {
     const bytes = fs.readFileSync(file);
+    // Marked as used now: the review cache's folder is pruned of files unused for a month (review-cache.ts).
+    const now = new Date();
+    fs.utimesSync(file, now, now);
     const payload = bytes.subarray(DIGEST_BYTES);
     if (!createHash('sha256').update(payload).digest().equals(bytes.subarray(0, DIGEST_BYTES))) return new Map();
     const values: unknown = deserialize(payload);
     if (!(values instanceof Map) || ![...values].every(([k, v]) => typeof k === 'string' && v instanceof Uint8Array)) return new Map();
     const checked = new Map([...(values as Map<string, Uint8Array>)].map(([k, v]) => [k, Buffer.from(v)]));
+    const stamp = stampOf(file);
     if (stamp) memory.set(file, { stamp, values: checked });
     return checked;
   } catch {
