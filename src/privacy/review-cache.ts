@@ -62,22 +62,30 @@ const sha = (...parts: (string | Buffer)[]) => {
   return h.digest('base64url');
 };
 
+/** An object literal or a parsed map, of this realm or another (a Date, a Map, a class instance are not). */
+function isPlainObject(value: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
 /**
  * The one text of a data value, whatever its history: values JSON cannot
- * keep (NaN, ±Infinity, -0) are written apart, and anything that is not
- * plain data (a Date, a Map, undefined, a key that could pass for such a
- * mark) gives no text, so its entry is reviewed every time.
+ * keep (NaN, ±Infinity, -0) are written as marked strings, and anything
+ * that is not plain data (a Date, a Map, undefined, a key or a string that
+ * could pass for such a mark) gives no text, so its entry is reviewed every time.
  */
+const MARK = '\0';
+
 function canonical(value: unknown): string | undefined {
   try {
     return JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
       const raw = this[key];
-      if (key.startsWith('\0') || raw === undefined || typeof raw === 'bigint' || typeof raw === 'function' || typeof raw === 'symbol')
+      if (key.startsWith(MARK) || (typeof raw === 'string' && raw.startsWith(MARK))) throw new TypeError('could pass for a mark');
+      if (raw === undefined || typeof raw === 'bigint' || typeof raw === 'function' || typeof raw === 'symbol')
         throw new TypeError('not plain data');
       if (typeof raw === 'number')
-        return Number.isFinite(raw) && !Object.is(raw, -0) ? raw : { '\0number': Object.is(raw, -0) ? '-0' : String(raw) };
-      if (raw !== null && typeof raw === 'object' && !Array.isArray(raw) && ![Object.prototype, null].includes(Object.getPrototypeOf(raw)))
-        throw new TypeError('not plain data');
+        return Number.isFinite(raw) && !Object.is(raw, -0) ? raw : `${MARK}${Object.is(raw, -0) ? '-0' : String(raw)}`;
+      if (raw !== null && typeof raw === 'object' && !Array.isArray(raw) && !isPlainObject(raw)) throw new TypeError('not plain data');
       return v;
     });
   } catch {

@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cacheDir, contentRootKey } from '../../src/io/cache-dir.ts';
 import { reviewContent, reviewInputOf } from '../../src/privacy/gate.ts';
 import { reviewPrivacy, type PrivacyReview } from '../../src/privacy/review.ts';
+import { openVerdictCache } from '../../src/privacy/review-cache.ts';
 import { validateContent } from '../../src/validate/validate.ts';
 import { tempContent, type TempContent } from '../helpers/fixture.ts';
 import { DEMO_CONTENT } from '../helpers/paths.ts';
@@ -304,4 +305,32 @@ describe('the review cache of a content root', () => {
       expect(fs.existsSync(rootCache())).toBe(false);
     });
   }
+});
+
+describe('verdict keys', () => {
+  const verdict = { problems: [], blocked: false, redactions: [] };
+  const entry = (data: unknown) => ({ collection: 'news', id: 'x', path: '/x.md', file: 'x.md', data, body: '', parsed: {} }) as const;
+  /** One review of entries with these data: how many were reviewed rather than found. */
+  const reviews = (data: unknown[]) => {
+    const cache = openVerdictCache(cacheFile, { site: 1 })!;
+    let reviewed = 0;
+    for (const d of data) cache.verdict('news', entry(d), () => (reviewed++, verdict));
+    cache.save();
+    return reviewed;
+  };
+
+  it('tell apart the values JSON would merge', () => {
+    const plain = [{ x: 0 }, { x: null }, [null], { x: '-0' }];
+    expect(reviews(plain)).toBe(4);
+    expect(reviews(plain)).toBe(0);
+    const lookAlikes = [{ x: -0 }, { x: NaN }, { x: Infinity }, { x: -Infinity }];
+    expect(reviews(lookAlikes)).toBe(4);
+    expect(reviews(lookAlikes)).toBe(0);
+  });
+
+  it('review data that is not plain every time', () => {
+    const odd = [{ x: new Date(0) }, [undefined], { x: 1n }, { x: new Map() }, { x: '\0NaN' }, { '\0NaN': 1 }];
+    expect(reviews(odd)).toBe(6);
+    expect(reviews(odd)).toBe(6);
+  });
 });
