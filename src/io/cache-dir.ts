@@ -10,6 +10,7 @@
  * - `markdown/`    rendered bodies by content hash;
  * - `og/`          social cards (PNG) by card hash, one folder per content root;
  * - `leak-scan/`   clean verdicts of the leak scan, one file per content root;
+ * - `review/`      verdicts of the privacy review by entry and site-wide inputs, one file per content root;
  * - `image-metadata/` hashes of built images found without metadata, one file per content root;
  * - `uploads/`     text and metadata extracted from uploaded files, by content hash;
  * - `cms-bundle/`  the built CMS, by hash of its sources;
@@ -22,7 +23,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export type CacheName = 'astro' | 'markdown' | 'og' | 'leak-scan' | 'image-metadata' | 'cms-bundle' | 'uploads' | 'pagefind';
+export type CacheName = 'astro' | 'markdown' | 'og' | 'leak-scan' | 'review' | 'image-metadata' | 'cms-bundle' | 'uploads' | 'pagefind';
 
 /** The root of every cache. */
 export function cacheRoot(projectRoot = process.cwd()): string {

@@ -36,6 +36,7 @@ import {
 } from './consent-policy.ts';
 import { buildNameIndex, scanText } from './pii-scan.ts';
 import { siteAddress } from '../validate/site-settings.ts';
+import { openVerdictCache, type EntryVerdict } from './review-cache.ts';
 
 /** Where each public collection publishes, for the consent's resource check (the collection table's `place`; settings everywhere). */
 export const COLLECTION_PLACES: Partial<Record<CollectionName, Place>> = {
@@ -75,6 +76,8 @@ export type FieldPath = (string | number)[];
 
 export interface PrivacyReview {
   problems: Problem[];
+  /** Entries whose verdict came from the cache instead of being reviewed again. */
+  reused?: number;
   /** Entry ids withheld from publication, by collection. */
   withheld: Map<CollectionName, Set<string>>;
   /** Optional person fields withheld from entries that are published without them: collection → id → paths. */
@@ -93,6 +96,8 @@ export interface ReviewInput {
   settings: SiteSettings;
   vocab: Vocabularies;
   today: string;
+  /** Where verdicts are remembered between reviews (review-cache.ts); none: every entry is reviewed. */
+  cacheFile?: string;
 }
 
 interface Reference {
@@ -162,106 +167,157 @@ export const FINDING_TEXT: Record<string, string> = {
   'pii-name': 'похоже на ФИО человека не из реестра — проверьте, есть ли согласие',
 };
 
-/** Reviews every public entry of the content index. */
-export function reviewPrivacy(input: ReviewInput): PrivacyReview {
-  const { index, registry, settings, vocab, today } = input;
+/**
+ * The site-wide facts every entry's review asks for, worked out once per
+ * review: whom a set of places may name, and how each person would be
+ * described instead, depend on the registry and the settings, not on the entry.
+ */
+interface SiteFacts {
+  input: ReviewInput;
+  policy: PolicyContext;
+  people: Person[];
+  nameIndex: ReturnType<typeof buildNameIndex>;
+  mayNameAt: (person: Person, place: Place) => boolean;
+  allowedAt: (places: readonly Place[]) => Set<string>;
+  descriptor: (person: Person, role: Role) => ReturnType<typeof anonymousDescriptor>;
+}
+
+function memoised<K, V>(compute: (key: K) => V): (key: K) => V {
+  const known = new Map<K, V>();
+  return (key) => {
+    if (!known.has(key)) known.set(key, compute(key));
+    return known.get(key)!;
+  };
+}
+
+function siteFacts(input: ReviewInput): SiteFacts {
+  const { registry, settings, vocab, today } = input;
   const policy: PolicyContext = { today, siteUrl: siteAddress(settings) };
   const people = [...registry.values()].filter(isPerson);
   const nameIndex = buildNameIndex(people.map((p) => ({ id: p.id, name: p.name, gender: p.gender })));
   const year = Number(today.slice(0, 4));
-  const problems: Problem[] = [];
-  const withheld = new Map<CollectionName, Set<string>>();
-  const redactions = new Map<CollectionName, Map<string, FieldPath[]>>();
-  const withhold = (c: CollectionName, id: string) => {
-    if (!withheld.has(c)) withheld.set(c, new Set());
-    withheld.get(c)!.add(id);
+  const byPlace = memoised((place: Place) => new Set(people.filter((p) => mayName(p, place, policy).allowed).map((p) => p.id)));
+  // Every person of the registry is among `people`: one decision per person and place.
+  const mayNameAt = (person: Person, place: Place) => byPlace(place).has(person.id);
+  const allowed = memoised((key: string) => {
+    const places = key.split(',') as Place[];
+    return new Set(people.filter((p) => places.every((pl) => byPlace(pl).has(p.id))).map((p) => p.id));
+  });
+  const descriptors = memoised((key: string) => {
+    const [id, role] = key.split('\0') as [string, Role];
+    return anonymousDescriptor(registry.get(id) as Person, role, people, settings.kAnonymity, { vocab, year });
+  });
+  return {
+    input,
+    policy,
+    people,
+    nameIndex,
+    mayNameAt,
+    allowedAt: (places) => allowed(places.join(',')),
+    descriptor: (person, role) => descriptors(`${person.id}\0${role}`),
   };
-  const redact = (c: CollectionName, id: string, path: FieldPath) => {
-    if (!redactions.has(c)) redactions.set(c, new Map());
-    const byId = redactions.get(c)!;
-    byId.set(id, [...(byId.get(id) ?? []), path]);
+}
+
+/** Reviews one public entry of a collection published at `place`. */
+function reviewEntry(facts: SiteFacts, collection: CollectionName, place: Place, entry: ValidEntry): EntryVerdict {
+  const { registry, settings, today } = facts.input;
+  const schema = plainSchemaFor(collection, entry.data);
+  const refs: Reference[] = [];
+  const texts: { path: (string | number)[]; text: string }[] = [];
+  collectFields(schema, entry.parsed, [], refs, texts);
+  if (entry.body.trim()) texts.push({ path: [], text: entry.body });
+  const verdict: EntryVerdict = { problems: [], blocked: false, redactions: [] };
+  const report = (rule: string, message: string, path: (string | number)[], severity: 'error' | 'warning' = 'error') => {
+    const where = path.length ? `поле «${fieldLabel(schema, path)}» — ` : 'текст — ';
+    const siteWide = SITE_WIDE.has(collection) && severity === 'error';
+    verdict.problems.push({
+      ...(path.length ? { field: path.join('.') } : {}),
+      rule: siteWide ? SETTINGS_PII : rule,
+      message: `${where}${siteWide ? message.replace(/; запись не публикуется$/, '; настройки видны на каждой странице — сборка остановлена') : message}`,
+      severity,
+    });
+    if (severity === 'error') verdict.blocked = true;
   };
 
-  for (const [collection, entries] of index) {
-    const place = COLLECTION_PLACES[collection];
-    if (!place) continue;
-    for (const entry of entries.values()) {
-      const schema = plainSchemaFor(collection, entry.data);
-      const refs: Reference[] = [];
-      const texts: { path: (string | number)[]; text: string }[] = [];
-      collectFields(schema, entry.parsed, [], refs, texts);
-      if (entry.body.trim()) texts.push({ path: [], text: entry.body });
-      let blocked = false;
-      const report = (rule: string, message: string, path: (string | number)[], severity: 'error' | 'warning' = 'error') => {
-        const where = path.length ? `поле «${fieldLabel(schema, path)}» — ` : 'текст — ';
-        const siteWide = SITE_WIDE.has(collection) && severity === 'error';
-        problems.push({
-          file: entry.file,
-          ...(path.length ? { field: path.join('.') } : {}),
-          rule: siteWide ? SETTINGS_PII : rule,
-          message: `${where}${siteWide ? message.replace(/; запись не публикуется$/, '; настройки видны на каждой странице — сборка остановлена') : message}`,
-          severity,
-        });
-        if (severity === 'error') blocked = true;
-      };
-
-      /** A person who cannot be shown: an optional field goes, a required one takes the entry with it. */
-      const refuse = (ref: Reference, rule: string, reason: string) => {
-        if (!ref.droppable) return report(rule, `участник ${ref.personId}: ${reason}; запись не публикуется`, ref.path);
-        redact(collection, entry.id, ref.path);
-        report(
-          FIELD_WITHHELD,
-          `участник ${ref.personId}: ${reason}; поле не публикуется, запись публикуется без него`,
-          ref.path,
-          'warning',
+  /** A person who cannot be shown: an optional field goes, a required one takes the entry with it. */
+  const refuse = (ref: Reference, rule: string, reason: string) => {
+    if (!ref.droppable) return report(rule, `участник ${ref.personId}: ${reason}; запись не публикуется`, ref.path);
+    verdict.redactions.push(ref.path);
+    report(FIELD_WITHHELD, `участник ${ref.personId}: ${reason}; поле не публикуется, запись публикуется без него`, ref.path, 'warning');
+  };
+  for (const ref of refs) {
+    const record = registry.get(ref.personId);
+    // An unknown id is a reference error (reported by validation, which stops the build); a tombstone is the bare role.
+    if (!record || !isPerson(record)) continue;
+    const state = processingState(record, today);
+    if (state !== 'valid') {
+      const rule = state === 'withdrawn' ? 'consent-withdrawn' : state === 'expired' ? 'consent-expired' : 'consent-missing';
+      refuse(ref, rule, RULE_TEXT[rule]);
+      continue;
+    }
+    if (ref.role && !facts.mayNameAt(record, place)) {
+      const d = facts.descriptor(record, ref.role);
+      if (d.shared < settings.kAnonymity) {
+        refuse(
+          ref,
+          'k-anonymity',
+          `даже описание «${d.text}» подходит меньше чем ${settings.kAnonymity} людям в реестре — его можно узнать`,
         );
-      };
-      for (const ref of refs) {
-        const record = registry.get(ref.personId);
-        // An unknown id is a reference error (reported by validation, which stops the build); a tombstone is the bare role.
-        if (!record || !isPerson(record)) continue;
-        const state = processingState(record, today);
-        if (state !== 'valid') {
-          const rule = state === 'withdrawn' ? 'consent-withdrawn' : state === 'expired' ? 'consent-expired' : 'consent-missing';
-          refuse(ref, rule, RULE_TEXT[rule]);
-          continue;
-        }
-        if (ref.role && !mayName(record, place, policy).allowed) {
-          const d = anonymousDescriptor(record as Person, ref.role, people, settings.kAnonymity, { vocab, year });
-          if (d.shared < settings.kAnonymity) {
-            refuse(
-              ref,
-              'k-anonymity',
-              `даже описание «${d.text}» подходит меньше чем ${settings.kAnonymity} людям в реестре — его можно узнать`,
-            );
-          }
-        }
-      }
-
-      // Indexed texts also reach the search index (/pagefind/): a name must be allowed there too.
-      const places: Place[] = SITE_WIDE.has(collection) ? ALL_PLACES : INDEXED.has(collection) ? [place, 'search-index'] : [place];
-      const allowPersons = new Set(people.filter((p) => places.every((pl) => mayName(p, pl, policy).allowed)).map((p) => p.id));
-      const allowContacts = [settings.phone, settings.email];
-      for (const { path, text } of texts) {
-        for (const f of scanText(text, nameIndex, { allowPersons, allowContacts })) {
-          if (f.rule === 'pii-name' && f.personId) {
-            const rule = nameRule(registry.get(f.personId), today);
-            report(rule, `упомянут участник ${f.personId} («${f.excerpt}»): ${RULE_TEXT[rule]}; запись не публикуется`, path);
-          } else {
-            report(
-              f.rule,
-              `«${f.excerpt}»: ${FINDING_TEXT[f.rule] ?? f.rule}${f.severity === 'error' ? '; запись не публикуется' : ''}`,
-              path,
-              f.severity,
-            );
-          }
-        }
-      }
-      if (blocked && !SITE_WIDE.has(collection)) {
-        withhold(collection, entry.id);
-        redactions.get(collection)?.delete(entry.id);
       }
     }
   }
-  return { problems, withheld, redactions };
+
+  // Indexed texts also reach the search index (/pagefind/): a name must be allowed there too.
+  const places: Place[] = SITE_WIDE.has(collection) ? ALL_PLACES : INDEXED.has(collection) ? [place, 'search-index'] : [place];
+  const allowPersons = facts.allowedAt(places);
+  const allowContacts = [settings.phone, settings.email];
+  for (const { path, text } of texts) {
+    for (const f of scanText(text, facts.nameIndex, { allowPersons, allowContacts })) {
+      if (f.rule === 'pii-name' && f.personId) {
+        const rule = nameRule(registry.get(f.personId), today);
+        report(rule, `упомянут участник ${f.personId} («${f.excerpt}»): ${RULE_TEXT[rule]}; запись не публикуется`, path);
+      } else {
+        report(
+          f.rule,
+          `«${f.excerpt}»: ${FINDING_TEXT[f.rule] ?? f.rule}${f.severity === 'error' ? '; запись не публикуется' : ''}`,
+          path,
+          f.severity,
+        );
+      }
+    }
+  }
+  return verdict;
+}
+
+/** Reviews every public entry of the content index. */
+export function reviewPrivacy(input: ReviewInput): PrivacyReview {
+  const facts = siteFacts(input);
+  const { registry, settings, vocab, today } = input;
+  // Every site-wide input a verdict depends on (siteFacts and reviewEntry read nothing else).
+  const site = { registry: [...registry], settings, vocab, today, siteUrl: facts.policy.siteUrl };
+  const cache = input.cacheFile ? openVerdictCache(input.cacheFile, site) : undefined;
+  const problems: Problem[] = [];
+  const withheld = new Map<CollectionName, Set<string>>();
+  const redactions = new Map<CollectionName, Map<string, FieldPath[]>>();
+  for (const [collection, entries] of input.index) {
+    const place = COLLECTION_PLACES[collection];
+    if (!place) continue;
+    for (const entry of entries.values()) {
+      const review = () => reviewEntry(facts, collection, place, entry);
+      const verdict = cache ? cache.verdict(collection, entry, review) : review();
+      for (const p of verdict.problems) problems.push({ file: entry.file, ...p });
+      if (verdict.blocked && !SITE_WIDE.has(collection)) {
+        if (!withheld.has(collection)) withheld.set(collection, new Set());
+        withheld.get(collection)!.add(entry.id);
+      } else if (verdict.redactions.length) {
+        if (!redactions.has(collection)) redactions.set(collection, new Map());
+        redactions.get(collection)!.set(
+          entry.id,
+          verdict.redactions.map((p) => [...p]),
+        );
+      }
+    }
+  }
+  cache?.save();
+  return { problems, withheld, redactions, ...(cache ? { reused: cache.reused } : {}) };
 }

@@ -16,6 +16,7 @@ import { COLLECTIONS, LEGACY_REGISTRY_FILES, type CollectionName } from '../sche
 import { ID_PATTERN } from '../schema/fields.ts';
 import { contentDir, displayPath } from '../lib/content-dir.ts';
 import type { Problem } from '../lib/problems.ts';
+import type { ParseCache, ParsedYaml } from './parse-cache.ts';
 
 export interface ContentFile {
   collection: CollectionName;
@@ -44,7 +45,8 @@ function problem(file: string, rule: string, message: string): Problem {
 /** Aliases (`*name`) a file may use: enough for any real content, far too few for an exponential "billion laughs" expansion. */
 const MAX_YAML_ALIASES = 100;
 
-function parseYaml(text: string, file: string, lineOffset: number): { data?: unknown; problem?: Problem } {
+function parseYaml(text: string, file: string, lineOffset: number, cache?: ParseCache): ParsedYaml {
+  if (cache) return cache.parse(text, () => parseYaml(text, file, lineOffset));
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const err = doc.errors[0];
   if (err) {
@@ -100,7 +102,11 @@ export function splitFrontMatter(text: string, file: string): { yaml?: string; b
 }
 
 /** Parses one file of a collection. */
-export function readContentFile(collection: CollectionName, absPath: string): { file?: ContentFile; problem?: Problem } {
+export function readContentFile(
+  collection: CollectionName,
+  absPath: string,
+  cache?: ParseCache,
+): { file?: ContentFile; problem?: Problem } {
   const def = COLLECTIONS[collection];
   const file = displayPath(absPath);
   const id = path.basename(absPath).replace(/\.[^.]+$/, '');
@@ -120,14 +126,14 @@ export function readContentFile(collection: CollectionName, absPath: string): { 
   if (def.format === 'md') {
     const split = splitFrontMatter(text, file);
     if (split.problem || split.yaml === undefined) return { problem: split.problem };
-    const parsed = parseYaml(split.yaml, file, 1);
+    const parsed = parseYaml(split.yaml, file, 1, cache);
     if (parsed.problem) return { problem: parsed.problem };
     if (parsed.data === null || typeof parsed.data !== 'object') {
       return { problem: problem(file, 'front-matter', 'блок параметров пуст или не является списком «поле: значение»') };
     }
     return { file: { collection, id, path: absPath, file, data: parsed.data, body: split.body } };
   }
-  const parsed = parseYaml(text, file, 0);
+  const parsed = parseYaml(text, file, 0, cache);
   if (parsed.problem) return { problem: parsed.problem };
   if (parsed.data === null || typeof parsed.data !== 'object') {
     return { problem: problem(file, 'yaml', 'ожидается список «поле: значение»') };
@@ -149,13 +155,13 @@ export function listCollectionFiles(collection: CollectionName, root = contentDi
     .sort();
 }
 
-/** Reads every file of the given collections. */
-export function readCollections(collections: readonly CollectionName[], root = contentDir()): ReadResult {
+/** Reads every file of the given collections; `cache` remembers their YAML (parse-cache.ts). */
+export function readCollections(collections: readonly CollectionName[], root = contentDir(), cache?: ParseCache): ReadResult {
   const files: ContentFile[] = [];
   const problems: Problem[] = [];
   for (const collection of collections) {
     for (const abs of listCollectionFiles(collection, root)) {
-      const r = readContentFile(collection, abs);
+      const r = readContentFile(collection, abs, cache);
       if (r.file) files.push(r.file);
       if (r.problem) problems.push(r.problem);
     }

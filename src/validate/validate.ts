@@ -18,6 +18,7 @@ import { issuesToProblems, fieldLabel } from '../lib/error-map.ts';
 import type { Problem } from '../lib/problems.ts';
 import { duplicateProblems, takenValues, type EntryOfFile, type TakenValues } from '../lib/unique-fields.ts';
 import { uploadFile, uploadsDir } from './uploads-dir.ts';
+import { openParseCache, parseCacheFile } from './parse-cache.ts';
 
 /** An entry that passed its schema: the parsed (defaulted, normalised) data. */
 export interface ValidEntry extends ContentFile {
@@ -189,7 +190,9 @@ function checkUnique(index: Map<CollectionName, Map<string, ValidEntry>>): Probl
  * entry): the CMS checks an entry this way before it is written.
  */
 export function validateContent(root = contentDir(), candidate?: ContentFile): ValidatedContent {
-  const read = readCollections(collectionNames, root);
+  const cache = openParseCache(parseCacheFile(root));
+  const read = readCollections(collectionNames, root, cache);
+  cache?.save();
   const files = candidate ? [...read.files.filter((f) => f.path !== candidate.path), candidate] : read.files;
   const problems = [...(candidate ? read.problems.filter((p) => p.file !== candidate.file) : read.problems), ...unreadFiles(root)];
   const entries = new Map<CollectionName, Map<string, ValidEntry>>(collectionNames.map((c) => [c, new Map()]));
