@@ -11,7 +11,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { noteCollectionRead } from '../build/page-reads.ts';
-import { isPublished, redactionsOf, withoutFields } from '../privacy/gate.ts';
+import { isPublished, redactionsOf, reviewedContent, withoutFields } from '../privacy/gate.ts';
 import { COLLECTIONS, type CollectionDef, type PagedCollection } from '../schema/index.ts';
 
 /** Collections with pages of their own (the collection table's `route`). */
@@ -30,6 +30,16 @@ export async function published<C extends PublicCollection>(collection: C): Prom
   const key = (e: { data: unknown }) => order?.key(e.data as Record<string, unknown>) ?? '';
   const sign = order?.direction === 'asc' ? 1 : -1;
   return entries.sort((a, b) => sign * key(a).localeCompare(key(b)) || a.id.localeCompare(b.id)) as CollectionEntry<C>[];
+}
+
+/**
+ * The day the content was reviewed for: what a page counts as «today». Not
+ * the clock: a build crossing midnight would otherwise show one day on a
+ * page and decide consents and publication by another, and the page cache
+ * keys pages by this day (src/build/page-keys.ts).
+ */
+export function reviewDay(): string {
+  return reviewedContent().today;
 }
 
 /** Roadmap stages in order 1…7. */
