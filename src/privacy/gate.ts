@@ -26,7 +26,7 @@ import type { Problem } from '../lib/problems.ts';
 import { peopleOf, registryOf } from './registry.ts';
 import { reviewPrivacy, type FieldPath, type PrivacyReview, type ReviewInput } from './review.ts';
 import { withUploadsReview, type UploadVerdict } from './upload-review.ts';
-import { reviewCacheFile } from './review-cache.ts';
+import { openVerdictCache, reviewCacheFile } from './review-cache.ts';
 
 /** The content of a root as the site may publish it, with everything the reviews found. */
 export interface ContentIndex extends ValidatedContent {
@@ -61,7 +61,10 @@ export function reviewContent(root = contentDir(), today = todayIso(), candidate
   // Verdicts are remembered only while the registry and the settings were read whole: a person left out would be in none of them.
   const whole = (['people', 'site', 'vocabularies'] as const).every((c) => errorsIn(validated, c, root).length === 0);
   const review = input
-    ? withUploadsReview(reviewPrivacy(whole ? { ...input, cacheFile: reviewCacheFile(root) } : input), input)
+    ? withUploadsReview(
+        reviewPrivacy(whole ? { ...input, verdicts: (site) => openVerdictCache(reviewCacheFile(root), site) } : input),
+        input,
+      )
     : { problems: [], withheld: new Map<CollectionName, Set<string>>(), redactions: new Map(), uploads: new Map<string, UploadVerdict>() };
   const unpublished = unpublishedEntries(validated.entries, today, (c, id) => review.withheld.get(c)?.has(id) === true);
   return {

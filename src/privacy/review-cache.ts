@@ -28,23 +28,8 @@ import path from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { cacheDir, contentRootKey, pruneStale } from '../io/cache-dir.ts';
 import { codeFingerprint } from '../io/code-fingerprint.ts';
-import type { CollectionName } from '../schema/index.ts';
-import type { Problem } from '../lib/problems.ts';
-import type { ValidEntry } from '../validate/validate.ts';
+import type { EntryVerdict, VerdictCache } from './review.ts';
 import { readCacheFile } from './upload-cache.ts';
-
-/**
- * What the privacy review (review.ts) found in one entry. It depends only on
- * the entry's own data and body, its collection and the site-wide inputs.
- */
-export interface EntryVerdict {
-  /** The entry's problems, without the file (the caller adds it). */
-  problems: Omit<Problem, 'file'>[];
-  /** An error: the entry is withheld (settings stop the build instead). */
-  blocked: boolean;
-  /** Where the person fields published without them sit: `['curator']`, `['authors', 1]`. */
-  redactions: (string | number)[][];
-}
 
 const UNUSED_DAYS = 30;
 
@@ -149,15 +134,6 @@ function readStored(file: string): Map<string, EntryVerdict> {
     // A cache that cannot be read is reviewed again, entry by entry.
   }
   return verdicts;
-}
-
-export interface VerdictCache {
-  /** The entry's verdict: remembered for exactly this key, or reviewed now. */
-  verdict(collection: CollectionName, entry: ValidEntry, review: () => EntryVerdict): EntryVerdict;
-  /** Entries whose verdict came from the cache. */
-  readonly reused: number;
-  /** Keeps this review's verdicts (and only them) for the next one. */
-  save(): void;
 }
 
 /**

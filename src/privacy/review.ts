@@ -35,8 +35,7 @@ import {
   type Rule,
 } from './consent-policy.ts';
 import { buildNameIndex, scanText } from './pii-scan.ts';
-import { siteAddress } from '../validate/site-settings.ts';
-import { openVerdictCache, type EntryVerdict } from './review-cache.ts';
+import { siteAddress } from '../lib/site-address.ts';
 
 /** Where each public collection publishes, for the consent's resource check (the collection table's `place`; settings everywhere). */
 export const COLLECTION_PLACES: Partial<Record<CollectionName, Place>> = {
@@ -96,8 +95,34 @@ export interface ReviewInput {
   settings: SiteSettings;
   vocab: Vocabularies;
   today: string;
-  /** Where verdicts are remembered between reviews (review-cache.ts); none: every entry is reviewed. */
-  cacheFile?: string;
+  /**
+   * Opens the verdicts remembered between reviews for these site-wide inputs
+   * (review-cache.ts, on the server; this module also runs in the editor's
+   * browser and reads no files); none: every entry is reviewed.
+   */
+  verdicts?: (site: unknown) => VerdictCache | undefined;
+}
+
+/**
+ * What the privacy review (review.ts) found in one entry. It depends only on
+ * the entry's own data and body, its collection and the site-wide inputs.
+ */
+export interface EntryVerdict {
+  /** The entry's problems, without the file (the caller adds it). */
+  problems: Omit<Problem, 'file'>[];
+  /** An error: the entry is withheld (settings stop the build instead). */
+  blocked: boolean;
+  /** Where the person fields published without them sit: `['curator']`, `['authors', 1]`. */
+  redactions: (string | number)[][];
+}
+
+export interface VerdictCache {
+  /** The entry's verdict: remembered for exactly this key, or reviewed now. */
+  verdict(collection: CollectionName, entry: ValidEntry, review: () => EntryVerdict): EntryVerdict;
+  /** Entries whose verdict came from the cache. */
+  readonly reused: number;
+  /** Keeps this review's verdicts (and only them) for the next one. */
+  save(): void;
 }
 
 interface Reference {
@@ -295,7 +320,7 @@ export function reviewPrivacy(input: ReviewInput): PrivacyReview {
   const { registry, settings, vocab, today } = input;
   // Every site-wide input a verdict depends on (siteFacts and reviewEntry read nothing else).
   const site = { registry: [...registry], settings, vocab, today, siteUrl: facts.policy.siteUrl };
-  const cache = input.cacheFile ? openVerdictCache(input.cacheFile, site) : undefined;
+  const cache = input.verdicts?.(site);
   const problems: Problem[] = [];
   const withheld = new Map<CollectionName, Set<string>>();
   const redactions = new Map<CollectionName, Map<string, FieldPath[]>>();

@@ -26,14 +26,7 @@ export function readSiteSettings(root = contentDir()): SiteSettings | undefined 
   return readSettingsFile(root, 'site.yaml', siteSchema());
 }
 
-/**
- * The address the site is built for: `SITE_URL` when it is set (the build's
- * `site` in astro.config.mjs), the settings' `siteUrl` otherwise. Consents to
- * dissemination are checked against this address, the one pages appear at.
- */
-export function siteAddress(settings: Pick<SiteSettings, 'siteUrl'>): string {
-  return process.env.SITE_URL ?? settings.siteUrl;
-}
+export { siteAddress } from '../lib/site-address.ts';
 
 /** The validated vocabularies, or undefined when missing or invalid. */
 export function readVocabularies(root = contentDir()): Vocabularies | undefined {

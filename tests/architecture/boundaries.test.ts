@@ -148,6 +148,23 @@ describe('import boundaries of docs/architecture.md', () => {
     expect(crossed).toEqual([]);
   });
 
+  it('bundles no Node module into the browser’s CMS, however far down it is imported', () => {
+    const builtin = /^node:|^(fs|fs\/promises|path|os|crypto|child_process|worker_threads|url|zlib|module|net|http|https|stream)$/;
+    const seen = new Set<string>();
+    const reached: string[] = [];
+    const visit = (file: string, via: string[]) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const i of imports.filter((x) => x.from === file && !x.typeOnly)) {
+        if (builtin.test(i.spec)) reached.push([...via, file, i.spec].join(' → '));
+        else if (i.to && fs.existsSync(path.join(ROOT, i.to))) visit(i.to, [...via, file]);
+      }
+    };
+    visit('cms/main.ts', []);
+    expect(seen.size).toBeGreaterThan(10);
+    expect(reached).toEqual([]);
+  });
+
   it('keeps src/lib free of file, process and network access', () => {
     const io = imports.filter((i) => layerOf(i.from) === 'lib' && NODE_IO.test(i.spec)).map((i) => `${i.from} → ${i.spec}`);
     expect(io).toEqual([]);

@@ -37,7 +37,7 @@ afterEach(() => {
 function review(dir: string, today = TODAY, file: string | undefined = cacheFile): PrivacyReview & { reused?: number } {
   const input = reviewInputOf(validateContent(dir).entries, today);
   if (!input) throw new Error('fixture without settings');
-  return reviewPrivacy({ ...input, ...(file ? { cacheFile: file } : {}) });
+  return reviewPrivacy({ ...input, ...(file ? { verdicts: (site: unknown) => openVerdictCache(file, site) } : {}) });
 }
 
 /** What the site publishes of a review, comparable with toEqual. */
