@@ -31,6 +31,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { BANK_BUNDLE, SITE_BUNDLE } from '../lib/search/bundles.ts';
 import { cacheDir, contentRootKey } from '../io/cache-dir.ts';
+import { linkTree } from '../io/link-or-copy.ts';
 import { contentDir } from '../lib/content-dir.ts';
 
 /** Sections whose entry pages (`<section>/<id>/index.html`) are searchable. */
@@ -180,9 +181,9 @@ async function cachedBundle(siteDir: string, name: string, glob: string, cacheRo
   return { dir, pages, reused: false };
 }
 
-/** Copies a cached bundle into the site, without its bookkeeping file and without the bundles nested in it. */
+/** Places a cached bundle into the site (src/io/link-or-copy.ts), without its bookkeeping file. */
 function copyBundle(from: string, to: string): void {
-  fs.cpSync(from, to, { recursive: true, filter: (src) => path.basename(src) !== '.pages.json' });
+  linkTree(from, to, (name) => name === '.pages.json');
 }
 
 export interface SearchIndexOptions {

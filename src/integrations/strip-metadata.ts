@@ -105,7 +105,8 @@ export async function stripImageMetadata(dir: string, cacheFile?: string): Promi
       continue;
     }
     const output = await cleanCopy(input);
-    fs.writeFileSync(file, output);
+    // Replaced, never written through: the file may be a link to a cache entry (src/io/link-or-copy.ts).
+    writeFileAtomic(file, output);
     clean.add(sha256(output));
     report.stripped.push(path.relative(dir, file).split(path.sep).join('/'));
   }

@@ -37,3 +37,22 @@ describe('stripImageMetadata with a cache of clean images', () => {
     expect((await sharp(fs.readFileSync(path.join(dir, 'card.png'))).metadata()).exif).toBeUndefined();
   });
 });
+
+describe('stripImageMetadata on an image linked from a cache', () => {
+  it('replaces the image and leaves the cache entry it was linked to as it was', async () => {
+    const site = fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-strip-link-'));
+    try {
+      const cached = path.join(site, '..', `${path.basename(site)}-cached.jpg`);
+      await image('#c84').jpeg().withExif(GPS).toFile(cached);
+      const before = fs.readFileSync(cached);
+      fs.linkSync(cached, path.join(site, 'photo.jpg'));
+      const report = await stripImageMetadata(site);
+      expect(report.stripped).toEqual(['photo.jpg']);
+      expect((await sharp(fs.readFileSync(path.join(site, 'photo.jpg'))).metadata()).exif).toBeUndefined();
+      expect(fs.readFileSync(cached).equals(before)).toBe(true);
+      fs.rmSync(cached);
+    } finally {
+      fs.rmSync(site, { recursive: true, force: true });
+    }
+  });
+});

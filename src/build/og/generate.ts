@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { reviewContent } from '../../privacy/gate.ts';
 import { cardHash, cardsFromContent, cardTexts, type OgCard } from './cards.ts';
+import { linkOrCopy } from '../../io/link-or-copy.ts';
 import { cachedFile, pruneCache } from './cache.ts';
 import { coverageByWeight, missingCharacters } from './font-coverage.ts';
 import { fontFiles, type FontWeight } from './fonts.ts';
@@ -111,7 +112,7 @@ export async function publishCards(result: OgRenderResult, outDir: string): Prom
     const to = path.join(outDir, card.path);
     fs.mkdirSync(path.dirname(to), { recursive: true });
     try {
-      fs.copyFileSync(from, to);
+      linkOrCopy(from, to);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       fs.writeFileSync(to, await renderCard(card, result.theme));
