@@ -31,8 +31,8 @@ import { entryUrl, pagedCollections, type CollectionName, type PagedCollection }
  * src/data (read tracking), settings, the registry through
  * src/privacy/public.ts (site-wide), uploaded files' sizes through
  * src/data/files.ts (site-wide verdicts), the review's day and the site's
- * address. /coverage/ reads the day from the clock: it is the review's day
- * unless a build runs across midnight, and the next build's key has the new day.
+ * address. A page that needs «today» takes the review's day
+ * (src/data/entries.ts `reviewDay`), which is in every key.
  */
 export const KEYED_ROUTES: readonly string[] = [
   'src/pages/404.astro',
