@@ -40,6 +40,20 @@ export function contentRootKey(contentRoot: string): string {
   return createHash('sha256').update(path.resolve(contentRoot)).digest('hex').slice(0, 12);
 }
 
+/**
+ * A cache file's size and modification time: while they are what they were
+ * when this process read or wrote the file, its copy in memory is still the
+ * file's content. Undefined for a missing file.
+ */
+export function fileStamp(file: string): string | undefined {
+  try {
+    const st = fs.statSync(file);
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
 const DAY_MS = 86_400_000;
 
 /**

@@ -23,10 +23,9 @@
  * file is unchanged.
  */
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../io/atomic-write.ts';
-import { cacheDir, contentRootKey, pruneStale } from '../io/cache-dir.ts';
+import { cacheDir, contentRootKey, fileStamp, pruneStale } from '../io/cache-dir.ts';
 import { codeFingerprint } from '../io/code-fingerprint.ts';
 import type { EntryVerdict, VerdictCache } from './review.ts';
 import { readCacheFile } from './upload-cache.ts';
@@ -105,18 +104,9 @@ function isVerdict(v: unknown): v is EntryVerdict {
 /** What this process read or wrote last, while the file on disk stays as it was then. */
 const memory = new Map<string, { stamp: string; verdicts: Map<string, EntryVerdict> }>();
 
-function stampOf(file: string): string | undefined {
-  try {
-    const st = fs.statSync(file);
-    return `${st.size}:${st.mtimeMs}`;
-  } catch {
-    return undefined;
-  }
-}
-
 function readStored(file: string): Map<string, EntryVerdict> {
   const known = memory.get(file);
-  if (known && known.stamp === stampOf(file)) return known.verdicts;
+  if (known && known.stamp === fileStamp(file)) return known.verdicts;
   const verdicts = new Map<string, EntryVerdict>();
   try {
     const bytes = readCacheFile(file);
@@ -128,7 +118,7 @@ function readStored(file: string): Map<string, EntryVerdict> {
       if (isVerdict(verdict)) verdicts.set(key, verdict);
     }
     // Read (and marked as used) now: the stamp after that is the one to compare with.
-    const stamp = stampOf(file);
+    const stamp = fileStamp(file);
     if (stamp) memory.set(file, { stamp, verdicts });
   } catch {
     // A cache that cannot be read is reviewed again, entry by entry.
@@ -175,7 +165,7 @@ export function openVerdictCache(file: string, site: unknown): VerdictCache | un
       }
       try {
         writeFileAtomic(file, JSON.stringify(out));
-        memory.set(file, { stamp: stampOf(file)!, verdicts: used });
+        memory.set(file, { stamp: fileStamp(file)!, verdicts: used });
       } catch {
         // Without the cache the next review reads everything again; nothing is lost.
       }

@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { writeFileAtomic } from '../io/atomic-write.ts';
-import { cacheDir, contentRootKey } from '../io/cache-dir.ts';
+import { cacheDir, contentRootKey, fileStamp } from '../io/cache-dir.ts';
 import { codeFingerprint } from '../io/code-fingerprint.ts';
 import type { Problem } from '../lib/problems.ts';
 
@@ -32,18 +32,9 @@ export function parseCacheFile(contentRoot: string): string {
 /** What this process read or wrote last, while the file on disk stays as it was then. */
 const memory = new Map<string, { stamp: string; values: Map<string, Buffer> }>();
 
-function stampOf(file: string): string | undefined {
-  try {
-    const st = fs.statSync(file);
-    return `${st.size}:${st.mtimeMs}`;
-  } catch {
-    return undefined;
-  }
-}
-
 function readStored(file: string): Map<string, Buffer> {
   const known = memory.get(file);
-  if (known && known.stamp === stampOf(file)) return known.values;
+  if (known && known.stamp === fileStamp(file)) return known.values;
   try {
     const bytes = fs.readFileSync(file);
     // Marked as used now: the review cache's folder is pruned of files unused for a month (review-cache.ts).
@@ -54,7 +45,7 @@ function readStored(file: string): Map<string, Buffer> {
     const values: unknown = deserialize(payload);
     if (!(values instanceof Map) || ![...values].every(([k, v]) => typeof k === 'string' && v instanceof Uint8Array)) return new Map();
     const checked = new Map([...(values as Map<string, Uint8Array>)].map(([k, v]) => [k, Buffer.from(v)]));
-    const stamp = stampOf(file);
+    const stamp = fileStamp(file);
     if (stamp) memory.set(file, { stamp, values: checked });
     return checked;
   } catch {
@@ -105,7 +96,7 @@ export function openParseCache(file: string): ParseCache | undefined {
       const payload = serialize(used);
       try {
         writeFileAtomic(file, Buffer.concat([createHash('sha256').update(payload).digest(), payload]));
-        memory.set(file, { stamp: stampOf(file)!, values: used });
+        memory.set(file, { stamp: fileStamp(file)!, values: used });
       } catch {
         // Without the cache the next read parses everything again; nothing is lost.
       }
