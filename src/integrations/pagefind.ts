@@ -31,6 +31,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { BANK_BUNDLE, SITE_BUNDLE } from '../lib/search/bundles.ts';
 import { cacheDir, contentRootKey } from '../io/cache-dir.ts';
+import { codeFingerprint } from '../io/code-fingerprint.ts';
 import { linkTree } from '../io/link-or-copy.ts';
 import { contentDir } from '../lib/content-dir.ts';
 
@@ -95,19 +96,11 @@ function bundleSize(dir: string): { files: number; bytes: number } {
 }
 
 /**
- * Bump when what a bundle is made from changes outside the pages' bytes:
- * the Pagefind options here, the stock-UI filter, the metadata recompression.
+ * What a bundle is made from besides its pages: this file's indexing rules
+ * and everything it imports, and the installed Pagefind (the lock file) —
+ * src/io/code-fingerprint.ts. Without a fingerprint no bundle is reused.
  */
-const INDEX_RULES = 1;
-
-const PAGEFIND_VERSION = (() => {
-  try {
-    const pkg = path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json');
-    return (JSON.parse(fs.readFileSync(pkg, 'utf8')) as { version?: string }).version ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-})();
+const indexingCode = () => codeFingerprint(new URL(import.meta.url)) ?? `unreadable ${Date.now()} ${Math.random()}`;
 
 /** The pages a bundle indexes, as site-relative paths in a fixed order. */
 function pagesOf(siteDir: string, glob: string): string[] {
@@ -115,8 +108,8 @@ function pagesOf(siteDir: string, glob: string): string[] {
 }
 
 /** The hash of everything a bundle is made from; a page edited by one byte makes another. */
-function bundleKey(siteDir: string, pages: readonly string[]): string {
-  const h = createHash('sha256').update(`pagefind ${PAGEFIND_VERSION} rules ${INDEX_RULES}\0`);
+function bundleKey(siteDir: string, pages: readonly string[], code: string): string {
+  const h = createHash('sha256').update(code).update('\0');
   for (const page of pages)
     h.update(page)
       .update('\0')
@@ -160,8 +153,14 @@ function readCached(dir: string): CachedBundle | undefined {
  * is never taken). Other keys of the same bundle are removed: the cache
  * holds what the last build used.
  */
-async function cachedBundle(siteDir: string, name: string, glob: string, cacheRoot: string): Promise<CachedBundle & { reused: boolean }> {
-  const key = bundleKey(siteDir, pagesOf(siteDir, glob));
+async function cachedBundle(
+  siteDir: string,
+  name: string,
+  glob: string,
+  cacheRoot: string,
+  code: string,
+): Promise<CachedBundle & { reused: boolean }> {
+  const key = bundleKey(siteDir, pagesOf(siteDir, glob), code);
   const dir = path.join(cacheRoot, `${name}-${key}`);
   const hit = readCached(dir);
   const stale = () => {
@@ -201,9 +200,10 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
   let site: CachedBundle & { reused: boolean };
   let bank: CachedBundle & { reused: boolean };
   try {
+    const code = indexingCode();
     [site, bank] = await Promise.all([
-      cachedBundle(siteDir, 'site', SITE_PAGES, cacheRoot),
-      cachedBundle(siteDir, 'bank', BANK_PAGES, cacheRoot),
+      cachedBundle(siteDir, 'site', SITE_PAGES, cacheRoot, code),
+      cachedBundle(siteDir, 'bank', BANK_PAGES, cacheRoot, code),
     ]);
     copyBundle(site.dir, sitePath);
     copyBundle(bank.dir, bankPath);
