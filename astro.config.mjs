@@ -11,7 +11,8 @@ import { publishUploads } from './src/integrations/publish-uploads.ts';
 import { publishOutput, stageOutput } from './src/integrations/staged-output.ts';
 import { cacheDir } from './src/io/cache-dir.ts';
 import { inSitemap } from './src/lib/indexing.ts';
-import { readSiteSettings, siteAddress } from './src/validate/site-settings.ts';
+import { siteAddress } from './src/lib/site-address.ts';
+import { readSiteSettings } from './src/validate/site-settings.ts';
 
 const settings = readSiteSettings();
 

@@ -23,7 +23,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { publicEntries, siteSettingsOf, type ContentIndex } from '../privacy/gate.ts';
-import { siteAddress } from '../validate/site-settings.ts';
+import { siteAddress } from '../lib/site-address.ts';
 import { entryUrl, pagedCollections, type CollectionName, type PagedCollection } from '../schema/index.ts';
 
 /**

@@ -16,7 +16,7 @@ import { contentDir } from '../lib/content-dir.ts';
 import { scanForLeaks, type Leak, type SourceOnlyFolder } from '../privacy/leak-scan.ts';
 import { registryPeople, reviewedContent, siteSettingsOf } from '../privacy/gate.ts';
 import type { Person } from '../schema/registry.ts';
-import { siteAddress } from '../validate/site-settings.ts';
+import { siteAddress } from '../lib/site-address.ts';
 
 export class LeakError extends Error {
   override name = 'LeakError';

@@ -16,7 +16,7 @@ import { fullName } from './anonymise.ts';
 import { allowedCategories, consentState, daysUntil, isPerson, mayName, type Place, type PolicyContext } from './consent-policy.ts';
 import { registryOf } from './registry.ts';
 import { COLLECTION_PLACES } from './review.ts';
-import { siteAddress } from '../validate/site-settings.ts';
+import { siteAddress } from '../lib/site-address.ts';
 
 /** Days within which a withdrawn processing consent must end in destruction (ст. 21). */
 export const PURGE_DAYS = 30;

@@ -13,7 +13,7 @@ import { anonymousDescriptor, fullName, positionWith, ROLE_WORDS, type Role } fr
 import { decide, isPerson, mayName, placeOfFile, type Place, type PolicyContext } from './consent-policy.ts';
 import { reviewedContent, siteSettingsOf, vocabulariesOf } from './gate.ts';
 import { peopleOf, registryOf } from './registry.ts';
-import { siteAddress } from '../validate/site-settings.ts';
+import { siteAddress } from '../lib/site-address.ts';
 
 export type { Role } from './anonymise.ts';
 export type { Place } from './consent-policy.ts';

@@ -30,7 +30,7 @@ import { buildNameIndex, scanText, type PiiFinding } from './pii-scan.ts';
 import { COLLECTION_PLACES, FINDING_TEXT, nameRule, RULE_TEXT, type PrivacyReview, type ReviewInput } from './review.ts';
 import { extractUploads, fileHash, type ExtractResult } from './upload-cache.ts';
 import { uploadKind, type UploadSection } from './upload-text.ts';
-import { siteAddress } from '../validate/site-settings.ts';
+import { siteAddress } from '../lib/site-address.ts';
 
 interface VerdictBase {
   /** The file in the uploads folder. */

@@ -26,8 +26,6 @@ export function readSiteSettings(root = contentDir()): SiteSettings | undefined 
   return readSettingsFile(root, 'site.yaml', siteSchema());
 }
 
-export { siteAddress } from '../lib/site-address.ts';
-
 /** The validated vocabularies, or undefined when missing or invalid. */
 export function readVocabularies(root = contentDir()): Vocabularies | undefined {
   return readSettingsFile(root, 'vocabularies.yaml', vocabulariesSchema());
