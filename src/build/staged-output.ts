@@ -51,17 +51,16 @@ function trashDir(): string {
   return path.join(cacheRoot(), 'trash');
 }
 
-/** Deletes a folder in a process of its own that outlives the build; without one, here and now. */
-function deleteInBackground(folder: string): void {
+/** Deletes folders in one process of its own that outlives the build; without one, here and now. */
+function deleteInBackground(folders: readonly string[]): void {
+  const here = () => folders.forEach((f) => fs.rmSync(f, { recursive: true, force: true }));
   try {
-    const child = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', folder], {
-      detached: true,
-      stdio: 'ignore',
-    });
-    child.on('error', () => fs.rmSync(folder, { recursive: true, force: true }));
+    const script = 'for (const f of process.argv.slice(1)) require("node:fs").rmSync(f, { recursive: true, force: true })';
+    const child = spawn(process.execPath, ['-e', script, ...folders], { detached: true, stdio: 'ignore' });
+    child.on('error', here);
     child.unref();
   } catch {
-    fs.rmSync(folder, { recursive: true, force: true });
+    here();
   }
 }
 
@@ -84,7 +83,7 @@ function discard(folder: string): void {
     fs.rmSync(folder, { recursive: true, force: true });
     return;
   }
-  for (const name of fs.readdirSync(trash)) deleteInBackground(path.join(trash, name));
+  deleteInBackground(fs.readdirSync(trash).map((name) => path.join(trash, name)));
 }
 
 /** Puts the finished staging folder in place of `outDir`. */

@@ -17,8 +17,11 @@ export function linkOrCopy(from: string, to: string): void {
     fs.linkSync(from, to);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') fs.rmSync(to, { force: true });
-    else if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK') throw e;
+    if (code === 'EEXIST') {
+      fs.rmSync(to, { force: true });
+      return linkOrCopy(from, to);
+    }
+    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EMLINK') throw e;
     fs.copyFileSync(from, to);
   }
 }

@@ -27,6 +27,7 @@ describe('linkOrCopy', () => {
     put('out/a.png', 'старая');
     linkOrCopy(path.join(dir, 'cache/a.png'), path.join(dir, 'out/a.png'));
     expect(fs.readFileSync(path.join(dir, 'out/a.png'), 'utf8')).toBe('новая');
+    expect(fs.statSync(path.join(dir, 'out/a.png')).ino).toBe(fs.statSync(path.join(dir, 'cache/a.png')).ino);
   });
 
   it('fails on a missing source, so the caller can make the file anew', () => {

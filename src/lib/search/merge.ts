@@ -14,9 +14,8 @@ export interface SearchAnswer<R extends { score: number }> {
 
 /** The answers of several bundles to one query as one answer; results of equal score keep the bundles' order. */
 export function mergeAnswers<R extends { score: number }>(answers: readonly SearchAnswer<R>[]): SearchAnswer<R> {
-  const results = answers.flatMap((a) => a.results);
-  const order = new Map(results.map((r, i) => [r, i]));
-  results.sort((a, b) => b.score - a.score || order.get(a)! - order.get(b)!);
+  // The sort is stable: results of equal score keep the order of the bundles.
+  const results = answers.flatMap((a) => a.results).sort((a, b) => b.score - a.score);
   const filters: FilterCounts = {};
   for (const answer of answers) {
     for (const [name, counts] of Object.entries(answer.filters)) {
