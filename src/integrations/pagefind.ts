@@ -17,8 +17,9 @@
  * kept in the build cache under a hash of everything it is made from: the
  * bytes and paths of the pages it indexes, Pagefind's version and this
  * file's indexing rules. A bundle whose pages did not change (the bank after
- * a news edit) is copied, not indexed again; the two bundles that must be
- * written are written at once, which Pagefind's service runs in parallel.
+ * a news edit) is copied, not indexed again. Two bundles that must both be
+ * written are written one after the other, each index deleted from the
+ * indexer once written: together they took the indexer past 1 GB.
  */
 import { COLLECTIONS, indexedCollections } from '../schema/index.ts';
 import { createHash } from 'node:crypto';
@@ -127,6 +128,8 @@ async function writeBundle(siteDir: string, glob: string, outputPath: string): P
   check('addDirectory', added.errors);
   const written = await created.index.writeFiles({ outputPath });
   check('writeFiles', written.errors);
+  // The indexer keeps every index in memory until it is deleted.
+  await created.index.deleteIndex();
   for (const name of fs.readdirSync(outputPath)) if (STOCK_UI.test(name)) fs.rmSync(path.join(outputPath, name));
   recompressMeta(outputPath);
   return added.page_count;
@@ -201,10 +204,9 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
   let bank: CachedBundle & { reused: boolean };
   try {
     const code = indexingCode();
-    [site, bank] = await Promise.all([
-      cachedBundle(siteDir, 'site', SITE_PAGES, cacheRoot, code),
-      cachedBundle(siteDir, 'bank', BANK_PAGES, cacheRoot, code),
-    ]);
+    // One after the other: the indexer would hold both indexes at once, over 1 GB at district scale.
+    site = await cachedBundle(siteDir, 'site', SITE_PAGES, cacheRoot, code);
+    bank = await cachedBundle(siteDir, 'bank', BANK_PAGES, cacheRoot, code);
     copyBundle(site.dir, sitePath);
     copyBundle(bank.dir, bankPath);
   } finally {
