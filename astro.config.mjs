@@ -4,10 +4,8 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { cmsAdmin } from './cms/server/integration.ts';
 import { contentGate } from './src/integrations/content-gate.ts';
-import { ogImages } from './src/integrations/og-images.ts';
 import { pageCache } from './src/integrations/page-cache.ts';
 import { postSteps } from './src/integrations/post-steps.ts';
-import { publishUploads } from './src/integrations/publish-uploads.ts';
 import { publishOutput, stageOutput } from './src/integrations/staged-output.ts';
 import { cacheDir } from './src/io/cache-dir.ts';
 import { inSitemap } from './src/lib/indexing.ts';
@@ -29,7 +27,7 @@ export default defineConfig({
   experimental: { incrementalBuild: true },
   // The build writes into a staging folder (stageOutput, first) that replaces dist/ only when
   // every post-build step has passed (publishOutput, last); the leak scan reads it just before.
-  // Under `npm run build` the post-steps (image metadata, headers, search index, leak scan) run
+  // Under `npm run build` the post-steps (admin bundle, uploads, cards, image metadata, headers, search index, leak scan) run
   // in a process of their own after Astro has exited (src/integrations/post-steps.ts).
   integrations: [
     stageOutput(),
@@ -37,9 +35,7 @@ export default defineConfig({
     mdx(),
     sitemap({ filter: inSitemap }),
     pageCache(),
-    ogImages(),
     cmsAdmin(),
-    publishUploads(),
     ...postSteps(),
     publishOutput(),
   ],

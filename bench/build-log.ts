@@ -59,10 +59,10 @@ export const STEPS: readonly { key: string; label: string; end: RegExp }[] = [
   { key: 'render', label: 'Отрисовка страниц', end: /^(?:\S+ )?✓ Completed in (?:\d+m )?[\d.]+m?s\.?$/ },
   { key: 'images', label: 'Оптимизация изображений', end: /\[build\] ✓ Completed in/ },
   { key: 'sitemap', label: 'Карта сайта', end: /\[@astrojs\/sitemap\]/ },
-  { key: 'og', label: 'Карточки для соцсетей (ожидание и копирование)', end: /\[nastavnik:og-images\]/ },
-  { key: 'cms', label: 'Редактор /admin/ (ожидание сборки и копирование)', end: /\[nastavnik:cms\]/ },
-  { key: 'uploads', label: 'Публикация загруженных файлов', end: /\[nastavnik:publish-uploads\]/ },
   { key: 'handoff', label: 'Выход Astro, запуск процесса проверок', end: /\[nastavnik:post-steps\]/ },
+  { key: 'cms', label: 'Редактор /admin/ (сборка или копирование из кэша)', end: /\[nastavnik:cms\]/ },
+  { key: 'uploads', label: 'Публикация загруженных файлов', end: /\[nastavnik:publish-uploads\]/ },
+  { key: 'og', label: 'Карточки для соцсетей (рисование и копирование)', end: /\[nastavnik:og-images\]/ },
   { key: 'strip', label: 'Очистка метаданных изображений', end: /\[nastavnik:strip-metadata\]/ },
   { key: 'headers', label: 'Заголовки безопасности', end: /\[nastavnik:security-headers\]/ },
   { key: 'pagefind', label: 'Поисковый индекс (Pagefind)', end: /\[nastavnik:pagefind\]/ },
@@ -125,7 +125,7 @@ export function parseBuildLog(lines: readonly LogLine[], totalMs: number): Build
   if (gate) figures.gate = { entries: num(gate[1]), errors: num(gate[2]), withheld: num(gate[3]), ms: num(gate[4]) };
 
   const og =
-    /карточки для соцсетей: (\d+) \(нарисовано (\d+), из кэша (\d+)[^)]*\)(?:, (\d+) мс на карточку в (\d+) поток\S*)?, всего (\d+) мс/.exec(
+    /карточки для соцсетей: (\d+) \(нарисовано (\d+), из кэша (\d+)[^)]*\)(?:, (\d+) мс на карточку, процессов: (\d+))?, всего (\d+) мс/.exec(
       text,
     );
   if (og) {

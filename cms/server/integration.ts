@@ -5,8 +5,10 @@
  * in a build: Decap is too large for Vite's on-demand dependency
  * pre-bundling, which re-runs (and reloads the page) whenever it meets a new
  * import or another process touches its cache. So:
- * - `astro build`: the bundle is built in parallel with the site when the
- *   cache has none, and copied into `dist/admin/` at the end;
+ * - `astro build`: the pages name the bundle of the sources the build
+ *   started with; once they are built, a post-build step (`cmsBundle`,
+ *   src/integrations/post-steps.ts) builds it when the cache has none and
+ *   copies it into `dist/admin/`;
  * - `astro dev`: the page asks for the bundle of the current sources on
  *   every visit (built once per change) and the dev server serves it from
  *   the cache; a small dev-only script keeps the page from reloading when
@@ -20,7 +22,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { ViteDevServer } from 'vite';
-import { bundleEntry, bundleKey, cacheRoot, copyBundle, ensureBundle, type BundleResult } from './bundle.ts';
+import { bundleEntry, bundleKey, cacheRoot, copyBundle, ensureBundle } from './bundle.ts';
 import { apiKey } from './api-key.ts';
 import { localApi } from './local-api.ts';
 
@@ -77,8 +79,38 @@ function virtualModule(dev: boolean, root: string, key: string): string {
   ].join('\n');
 }
 
+/** The bundle key the pages of this process's build name (set when `astro build` starts). */
+let keyOfBuild: string | undefined;
+
+/** The key of the bundle this build's admin page loads: the one it started with, or that of the current sources. */
+export function bundleKeyOfBuild(root: string): string {
+  return keyOfBuild ?? bundleKey(root);
+}
+
+/**
+ * The post-build step that puts the admin bundle into the site: built (in a
+ * process of its own) when the cache lacks it, then copied. `givenKey`
+ * stands in for this process's own build (the post-step process has none).
+ */
+export function cmsBundle(givenKey?: string): AstroIntegration {
+  let root = process.cwd();
+  return {
+    name: 'nastavnik:cms',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = path.resolve(fileURLToPath(config.root));
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const result = await ensureBundle(root, givenKey ?? bundleKeyOfBuild(root));
+        copyBundle(result, fileURLToPath(dir));
+        const how = result.built ? `собран за ${(result.ms / 1000).toFixed(1)} с` : 'взят из кэша';
+        logger.info(`редактор /admin/: ${how} (${path.relative(root, result.dir)})`);
+      },
+    },
+  };
+}
+
 export function cmsAdmin(): AstroIntegration {
-  let bundle: Promise<BundleResult> | undefined;
   let root = process.cwd();
   return {
     name: 'nastavnik:cms',
@@ -87,6 +119,7 @@ export function cmsAdmin(): AstroIntegration {
         root = path.resolve(fileURLToPath(config.root));
         const dev = command === 'dev';
         const key = dev ? '' : bundleKey(root);
+        if (command === 'build') keyOfBuild = key;
         // Drawn here when `astro dev` runs without scripts/dev.ts; kept across config restarts.
         if (dev) apiKey();
         updateConfig({
@@ -108,18 +141,6 @@ export function cmsAdmin(): AstroIntegration {
             ],
           },
         });
-        if (command === 'build') {
-          bundle = ensureBundle(root, key);
-          // Awaited in astro:build:done; until then a failure must not count as unhandled.
-          bundle.catch(() => undefined);
-        }
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        if (!bundle) return;
-        const result = await bundle;
-        copyBundle(result, fileURLToPath(dir));
-        const how = result.built ? `собран за ${(result.ms / 1000).toFixed(1)} с` : 'взят из кэша';
-        logger.info(`редактор /admin/: ${how} (${path.relative(root, result.dir)})`);
       },
     },
   };

@@ -9,7 +9,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { bundleBase, bundleKey, cacheRoot } from '../../cms/server/bundle.ts';
+import { bundleBase, cacheRoot } from '../../cms/server/bundle.ts';
+import { bundleKeyOfBuild } from '../../cms/server/integration.ts';
 import { cacheDir, contentRootKey } from '../io/cache-dir.ts';
 import { leakScanUi } from '../i18n/ru.ts';
 import { contentDir } from '../lib/content-dir.ts';
@@ -22,9 +23,8 @@ export class LeakError extends Error {
   override name = 'LeakError';
 }
 
-/** The CMS bundle of the current sources, as copied into dist/ by cms/server/integration.ts, and its build in the cache. */
-export function cmsBundleFolder(root: string): SourceOnlyFolder {
-  const key = bundleKey(root);
+/** The CMS bundle of this build (or of the current sources), as copied into dist/ by cms/server/integration.ts, and its build in the cache. */
+export function cmsBundleFolder(root: string, key = bundleKeyOfBuild(root)): SourceOnlyFolder {
   return { dir: bundleBase(key).replace(/^\/|\/$/g, ''), source: path.join(cacheRoot(root), key) };
 }
 
@@ -62,8 +62,8 @@ export function leakScanInputs(): LeakScanInputs {
   };
 }
 
-/** The leak scan; `given` inputs stand in for this process's own review (the post-step process has none). */
-export function leakScan(given?: LeakScanInputs): AstroIntegration {
+/** The leak scan; `given` inputs and bundle key stand in for this process's own review and build (the post-step process has neither). */
+export function leakScan(given?: LeakScanInputs, cmsKey?: string): AstroIntegration {
   let root = process.cwd();
   return {
     name: 'nastavnik:leak-scan',
@@ -79,7 +79,7 @@ export function leakScan(given?: LeakScanInputs): AstroIntegration {
           people: inputs.people,
           policy: { today: inputs.today, siteUrl: inputs.siteUrl },
           allowContacts: inputs.allowContacts,
-          sourceOnly: [cmsBundleFolder(root)],
+          sourceOnly: [cmsBundleFolder(root, cmsKey)],
           // One verdict file per content root: building a fixture never evicts the school's verdicts.
           cacheFile: path.join(cacheDir('leak-scan'), `${contentRootKey(inputs.contentRoot)}.json`),
         });

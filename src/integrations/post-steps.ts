@@ -1,6 +1,7 @@
 /**
- * The heavy steps after Astro has built the pages — image metadata, security
- * headers, the search index, the leak scan — and where they run.
+ * The heavy steps after Astro has built the pages — the admin bundle, the
+ * uploaded files, link-preview cards, image metadata, security headers, the
+ * search index, the leak scan — and where they run.
  *
  * `astro build` runs them as ordinary integrations, inside Astro. Astro keeps
  * what it built in memory to the end (its module graph, the content store,
@@ -9,38 +10,41 @@
  * So `npm run build` (build-process.ts) runs Astro in a child process with
  * `NASTAVNIK_POST_STEPS=separate`: there these integrations do nothing, and
  * the staged-output integration hands over what the steps need (the staging
- * folder, the leak scan's inputs as the build's review read them) instead of
+ * folder, the admin bundle's key, and what the build's review decided: the
+ * uploads' verdicts, the cards, the leak scan's inputs) instead of
  * publishing. The parent runs the same integrations, in the same order, once
  * Astro has exited, and publishes only when all of them have passed.
  */
 import { pathToFileURL } from 'node:url';
-import type { AstroConfig, AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { leakScan, leakScanInputs, type LeakScanInputs } from './leak-scan.ts';
+import type { AstroConfig, AstroIntegration } from 'astro';
+import { bundleKeyOfBuild, cmsBundle } from '../../cms/server/integration.ts';
+import { leakScan, leakScanInputs } from './leak-scan.ts';
+import { currentCards, ogImages } from './og-images.ts';
+import { publishUploads } from './publish-uploads.ts';
+import { reviewedContent } from '../privacy/gate.ts';
 import { pagefindIndex } from './pagefind.ts';
 import { securityHeaders } from './security-headers.ts';
 import { stripMetadata } from './strip-metadata.ts';
+import { consoleLogger, postStepsDeferred, type HandOff, type PostStepInputs } from './hand-off.ts';
 
-/** The variable `npm run build` sets for its Astro process. */
-export const POST_STEPS_VARIABLE = 'NASTAVNIK_POST_STEPS';
-
-/** What the Astro process hands to the post-step process. */
-export interface HandOff {
-  kind: 'nastavnik:post-steps';
-  /** The project root and the folders of the staged output (src/build/staged-output.ts). */
-  root: string;
-  staging: string;
-  outDir: string;
-  leakScan: LeakScanInputs;
-}
-
-/** True in the Astro process of `npm run build`: the post-steps are the parent's. */
-export function postStepsDeferred(): boolean {
-  return process.env[POST_STEPS_VARIABLE] === 'separate' && typeof process.send === 'function';
-}
-
-/** The post-build integrations in the order they run; the leak scan takes handed-over inputs in the post-step process. */
-export function postStepIntegrations(inputs?: LeakScanInputs): AstroIntegration[] {
-  return [stripMetadata(), securityHeaders(), pagefindIndex(), leakScan(inputs)];
+/**
+ * The post-build integrations in the order they run; in the post-step
+ * process they take handed-over inputs. The admin bundle, the uploads and
+ * the cards come first: the image step and the leak scan read them in
+ * dist/. Each step runs alone, so the bundler (about 1 GB), the documents'
+ * text extraction and the card threads never hold memory at the same time
+ * as each other or as the pages' build.
+ */
+export function postStepIntegrations(inputs?: PostStepInputs): AstroIntegration[] {
+  return [
+    cmsBundle(inputs?.cmsKey),
+    publishUploads(inputs?.uploads),
+    ogImages(inputs?.og),
+    stripMetadata(),
+    securityHeaders(),
+    pagefindIndex(),
+    leakScan(inputs?.leakScan, inputs?.cmsKey),
+  ];
 }
 
 /** The post-build integrations for astro.config.mjs: themselves under `astro build`, idle in the Astro process of `npm run build`. */
@@ -61,7 +65,16 @@ export function postSteps(): AstroIntegration[] {
 
 /** Sends the hand-off to the parent and closes the channel, so the Astro process can exit. */
 export function handOffPostSteps(folders: Pick<HandOff, 'root' | 'staging' | 'outDir'>): Promise<void> {
-  const message: HandOff = { kind: 'nastavnik:post-steps', ...folders, leakScan: leakScanInputs() };
+  const leak = leakScanInputs();
+  const og = { contentRoot: leak.contentRoot, cards: currentCards(leak.siteUrl) };
+  const message: HandOff = {
+    kind: 'nastavnik:post-steps',
+    ...folders,
+    leakScan: leak,
+    og,
+    cmsKey: bundleKeyOfBuild(folders.root),
+    uploads: reviewedContent().uploads,
+  };
   return new Promise((resolve, reject) =>
     process.send!(message, undefined, {}, (e: Error | null) => {
       if (e) return reject(e);
@@ -71,31 +84,11 @@ export function handOffPostSteps(folders: Pick<HandOff, 'root' | 'staging' | 'ou
   );
 }
 
-export function isHandOff(message: unknown): message is HandOff {
-  return typeof message === 'object' && message !== null && (message as { kind?: unknown }).kind === 'nastavnik:post-steps';
-}
-
-/** A logger that prints like Astro's: time, the integration's name, the message. */
-export function consoleLogger(label: string): AstroIntegrationLogger {
-  const print = (write: (line: string) => void) => (message: string) =>
-    write(`${new Date().toLocaleTimeString('en-GB', { hour12: false })} [${label}] ${message}`);
-  const logger = {
-    label,
-    options: { dest: { write: () => true }, level: 'info' },
-    info: print(console.log),
-    warn: print(console.warn),
-    error: print(console.error),
-    debug: () => {},
-    fork: (name: string) => consoleLogger(name),
-  };
-  return logger as unknown as AstroIntegrationLogger;
-}
-
 /** Runs every post-step on the handed-over staging folder, in order; the first failure throws and nothing is published. */
 export async function runPostSteps(handOff: HandOff): Promise<void> {
   const root = pathToFileURL(`${handOff.root}/`);
   const dir = pathToFileURL(`${handOff.staging}/`);
-  for (const integration of postStepIntegrations(handOff.leakScan)) {
+  for (const integration of postStepIntegrations(handOff)) {
     const logger = consoleLogger(integration.name);
     await integration.hooks['astro:config:done']?.({ config: { root } as AstroConfig, logger } as never);
     await integration.hooks['astro:build:done']?.({ dir, logger, pages: [], assets: new Map() } as never);

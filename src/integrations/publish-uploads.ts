@@ -105,13 +105,14 @@ export async function publishReviewedUploads(dist: string, verdicts: ReadonlyMap
   return report;
 }
 
-export function publishUploads(): AstroIntegration {
+/** The uploads' step; `given` verdicts stand in for this process's own review (the post-step process has none). */
+export function publishUploads(given?: ReadonlyMap<string, UploadVerdict>): AstroIntegration {
   return {
     name: 'nastavnik:publish-uploads',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const report = await publishReviewedUploads(fileURLToPath(dir), reviewedContent().uploads);
+        const report = await publishReviewedUploads(fileURLToPath(dir), given ?? reviewedContent().uploads);
         const ms = Math.round(performance.now() - started);
         for (const p of report.failed)
           logger.error(`${p}: файл не опубликован — он изменился после проверки или метаданные не удалось удалить без потерь`);

@@ -13,7 +13,8 @@ import type { AstroIntegration } from 'astro';
 import { acquireLock, lockPath, LockTimeout } from '../build/lock.ts';
 import { publishStaging, removeLeftovers, stagingDirOf } from '../build/staged-output.ts';
 import { buildUi } from '../i18n/ru.ts';
-import { handOffPostSteps, postStepsDeferred } from './post-steps.ts';
+import { postStepsDeferred } from './hand-off.ts';
+import { handOffPostSteps } from './post-steps.ts';
 
 /** Shared by the two integrations of one build. */
 const state: { root?: string; outDir?: string; staging?: string; release?: () => void } = {};

@@ -23,14 +23,17 @@ const FULL = `
 20.662  12:29:41 [nastavnik:page-cache] страницы с ключом: 912, взяты из прошлой сборки: 905, отрисованы: 7; без ключа, отрисованы всегда: 3
 20.665  12:29:41 [build] ✓ Completed in 14.96s.
 20.723  12:29:41 [@astrojs/sitemap] \`sitemap-index.xml\` created at \`.cache/bench/dist\`
-20.992  12:29:41 [nastavnik:og-images] карточки для соцсетей: 724 (нарисовано 1, из кэша 723, удалено из кэша 1), 360 мс на карточку в 1 потоках, всего 2246 мс
-21.015  12:29:41 [nastavnik:cms] редактор /admin/: собран за 6.9 с (.cache/bench/cms-cache/b844e4d9e5aa62f8)
-21.211  12:29:41 [nastavnik:strip-metadata] изображений проверено: 752 (прочитано 2, без изменений с прошлой сборки 750), очищено от метаданных (EXIF, GPS): 0 (195 мс)
-21.211  12:29:41 [nastavnik:security-headers] заголовки безопасности: /work/main/.cache/bench/dist/_headers
-22.283  12:29:43 [nastavnik:pagefind] поисковый индекс: страниц 790, файлов 804 (1598 КБ), практик копилки связано с индексом 500, за 1072 мс
+21.050  12:29:41 [build] 925 page(s) built in 20.35s
+21.050  12:29:41 [build] Complete!
+21.300  12:29:42 [nastavnik:post-steps] страницы собраны за 21.3 с, Astro завершил работу; проверки — в отдельном процессе
+21.400  12:29:42 [nastavnik:cms] редактор /admin/: собран за 6.9 с (.cache/bench/cms-cache/b844e4d9e5aa62f8)
+21.425  12:29:42 [nastavnik:publish-uploads] загруженных файлов опубликовано: 9 (без метаданных: 9), не опубликовано: 0 (25 мс)
+21.569  12:29:42 [nastavnik:og-images] карточки для соцсетей: 724 (нарисовано 1, из кэша 723, удалено из кэша 1), 360 мс на карточку, процессов: 1, всего 2246 мс
+21.765  12:29:42 [nastavnik:strip-metadata] изображений проверено: 752 (прочитано 2, без изменений с прошлой сборки 750), очищено от метаданных (EXIF, GPS): 0 (195 мс)
+21.765  12:29:42 [nastavnik:security-headers] заголовки безопасности: /work/main/.cache/bench/dist/_headers
+22.837  12:29:43 [nastavnik:pagefind] поисковый индекс: страниц 790, файлов 804 (1598 КБ), практик копилки связано с индексом 500, за 1072 мс
 24.360  12:29:45 [nastavnik:leak-scan] проверено файлов: 1856 (25932 КБ текста) за 2077 мс, утечек: 0
-24.361  12:29:45 [build] 925 page(s) built in 23.65s
-24.361  12:29:45 [build] Complete!`;
+24.361  12:29:45 [nastavnik:publish-output] сайт готов: .cache/bench/dist заменён целиком после всех проверок`;
 
 /** The bare Astro control: no integrations, no images. */
 const CONTROL = `
@@ -89,13 +92,16 @@ describe('build log', () => {
       render: 14_480,
       images: 19,
       sitemap: 58,
-      og: 269,
-      cms: 23,
+      handoff: 577,
+      cms: 100,
+      uploads: 25,
+      og: 144,
       strip: 196,
       headers: 0,
       pagefind: 1072,
-      leak: 2077,
-      exit: 40,
+      leak: 1523,
+      publish: 1,
+      exit: 39,
     });
     expect(steps.reduce((n, s) => n + s.ms, 0)).toBeCloseTo(24_400, 6);
   });

@@ -1,8 +1,8 @@
 /**
  * Link-preview cards for a whole site: check, draw what changed, publish.
  *
- * The build calls it in two steps — draw into the cache while Astro builds
- * the pages, copy into dist/ when the pages are done — and the benchmark
+ * The build's post-step (src/integrations/og-images.ts) draws into the
+ * cache, then links into dist/, once the pages are built; the benchmark
  * calls `ogImagesOfContent` (or `generateOgImages` with cards of its own) to
  * do both at once and read the counters.
  */

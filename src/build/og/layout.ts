@@ -4,7 +4,7 @@
  * Colours are read from the site's stylesheet (the `:root` custom
  * properties of src/styles/global.css), so a card matches the pages it
  * previews and changes with them. Built from plain objects: no JSX, no
- * React, nothing the worker threads would have to compile.
+ * React, nothing the worker processes would have to compile.
  */
 import fs from 'node:fs';
 import { CARD_FONT_FAMILY } from './fonts.ts';

@@ -1,6 +1,6 @@
 /**
  * Draws one card: satori lays the text out into SVG paths with the PT Sans
- * files, sharp turns the SVG into an opaque 1200×630 PNG. Used by the worker threads
+ * files, sharp turns the SVG into an opaque 1200×630 PNG. Used by the worker processes
  * of a build and, one card at a time, by the dev server.
  */
 import satori from 'satori';

@@ -1,12 +1,11 @@
 /**
- * A worker thread that draws cards: satori and sharp are CPU-bound, so a
- * build draws one card per core at a time. A worker gets its whole share of
- * jobs at once, so it never waits for a main thread busy building pages.
+ * A worker process that draws cards (src/build/og/pool.ts): satori and sharp
+ * are CPU-bound, so a build draws one card per core at a time. A worker gets
+ * its whole share of jobs at once and reports each card as it is written.
  * Each job names the file to write; the file appears whole (written aside,
  * then renamed) or not at all.
  */
 import { writeFileAtomic } from '../../io/atomic-write.ts';
-import { parentPort } from 'node:worker_threads';
 import type { OgCard } from '../../lib/og-card.ts';
 import type { Theme } from './layout.ts';
 import { renderCard } from './render.ts';
@@ -31,9 +30,13 @@ async function run(job: CardJob): Promise<CardJobResult> {
   }
 }
 
-parentPort?.on('message', (jobs: CardJob[]) => {
+const send = (result: CardJobResult) => new Promise<void>((resolve) => process.send!(result, undefined, {}, () => resolve()));
+
+process.on('message', (jobs: CardJob[]) => {
   void (async () => {
-    for (const job of jobs) parentPort?.postMessage(await run(job));
-    parentPort?.postMessage({ done: true } satisfies CardJobResult);
+    for (const job of jobs) await send(await run(job));
+    await send({ done: true });
+    // Nothing else to do: without the channel the process ends.
+    process.disconnect();
   })();
 });
