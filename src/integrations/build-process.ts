@@ -10,9 +10,11 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { acquireLock, lockPath, LockTimeout } from '../build/lock.ts';
+import { heapLimitArgs } from '../build/heap-limit.ts';
 import { publishStaging } from '../build/staged-output.ts';
+import { contentDir } from '../lib/content-dir.ts';
 import { buildUi } from '../i18n/ru.ts';
-import { consoleLogger, isHandOff, POST_STEPS_VARIABLE, runPostSteps, type HandOff } from './post-steps.ts';
+import { consoleLogger, isHandOff, POST_STEPS_VARIABLE, type HandOff } from './hand-off.ts';
 
 export interface BuildOptions {
   root?: string;
@@ -20,8 +22,15 @@ export interface BuildOptions {
   pagesCommand?: readonly string[];
 }
 
+interface PagesExit {
+  code: number;
+  /** The signal that ended the process, if one did (SIGABRT: V8 ran out of heap). */
+  signal?: NodeJS.Signals;
+  handOff?: HandOff;
+}
+
 /** Runs the pages' build with the post-steps deferred; resolves with its exit code and what it handed over. */
-function runAstro(command: readonly string[], root: string): Promise<{ code: number; handOff?: HandOff }> {
+function runAstro(command: readonly string[], root: string): Promise<PagesExit> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, command, {
       cwd: root,
@@ -34,7 +43,9 @@ function runAstro(command: readonly string[], root: string): Promise<{ code: num
       if (isHandOff(message)) handOff = message;
     });
     child.on('error', reject);
-    child.on('exit', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), ...(handOff ? { handOff } : {}) }));
+    child.on('exit', (code, signal) =>
+      resolve({ code: code ?? (signal ? 128 : 1), ...(signal ? { signal } : {}), ...(handOff ? { handOff } : {}) }),
+    );
   });
 }
 
@@ -55,7 +66,9 @@ export async function runBuild(args: readonly string[], options: BuildOptions = 
   }
   try {
     const started = performance.now();
-    const astro = await runAstro([...command, ...args], root);
+    const heap = heapLimitArgs(contentDir());
+    const astro = await runAstro([...heap, ...command, ...args], root);
+    if (astro.signal === 'SIGABRT' && heap.length) console.error(buildUi.outOfHeap(heap[0]!.split('=')[1]!));
     if (astro.code !== 0) return astro.code;
     if (!astro.handOff) {
       console.error(buildUi.noHandOff);
@@ -63,6 +76,8 @@ export async function runBuild(args: readonly string[], options: BuildOptions = 
     }
     log.info(buildUi.astroDone(((performance.now() - started) / 1000).toFixed(1)));
     try {
+      // Loaded only now: the steps' libraries need not sit in memory while Astro builds the pages.
+      const { runPostSteps } = await import('./post-steps.ts');
       await runPostSteps(astro.handOff);
       publishStaging(astro.handOff.staging, astro.handOff.outDir);
     } catch (e) {
