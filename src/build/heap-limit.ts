@@ -26,12 +26,17 @@ const PER_ENTRY_MB = 0.04;
 /** Files that are entries: Markdown and YAML under the content root. */
 const ENTRY_FILE = /\.(md|mdx|ya?ml)$/i;
 
-/** How many entry files a content root holds. */
+/** How many entry files a content root holds (none under a hidden folder such as `.git/`). */
 export function countEntries(contentRoot: string): number {
   if (!fs.existsSync(contentRoot)) return 0;
+  const hidden = (d: fs.Dirent) =>
+    path
+      .relative(contentRoot, d.parentPath)
+      .split(path.sep)
+      .some((part) => part.startsWith('.'));
   return fs
     .readdirSync(contentRoot, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile() && ENTRY_FILE.test(d.name) && !path.basename(d.parentPath).startsWith('.')).length;
+    .filter((d) => d.isFile() && ENTRY_FILE.test(d.name) && !hidden(d)).length;
 }
 
 /** The old-space limit, in megabytes, for the pages of a content root with `entries` entries. */
@@ -41,14 +46,14 @@ export function pagesHeapLimitMb(entries: number): number {
 
 const SET_BY_CALLER = /--max[-_]old[-_]space[-_]size/;
 
-/** The Node arguments that set the pages' heap limit; none when the caller has set one. */
-export function heapLimitArgs(
+/** The pages' heap limit in megabytes, or undefined when the caller has set one. */
+export function pagesHeapLimit(
   contentRoot: string,
   caller: { nodeOptions?: string | undefined; execArgv?: readonly string[] } = {
     nodeOptions: process.env.NODE_OPTIONS,
     execArgv: process.execArgv,
   },
-): string[] {
-  if (SET_BY_CALLER.test(caller.nodeOptions ?? '') || (caller.execArgv ?? []).some((a) => SET_BY_CALLER.test(a))) return [];
-  return [`--max-old-space-size=${pagesHeapLimitMb(countEntries(contentRoot))}`];
+): number | undefined {
+  if (SET_BY_CALLER.test(caller.nodeOptions ?? '') || (caller.execArgv ?? []).some((a) => SET_BY_CALLER.test(a))) return undefined;
+  return pagesHeapLimitMb(countEntries(contentRoot));
 }

@@ -540,9 +540,9 @@ export const buildUi = {
   lockTimeout: (reason: string) => `Сборка не начата: ${reason}.`,
   astroDone: (seconds: string) => `страницы собраны за ${seconds} с, Astro завершил работу; проверки — в отдельном процессе`,
   noHandOff: 'Сборка остановлена: Astro завершил работу, не передав собранный сайт на проверку. dist/ не изменён.',
-  outOfHeap: (mb: string) =>
+  outOfHeap: (mb: number) =>
     `Сборка остановлена: страницам не хватило памяти (предел ${mb} МБ, его задаёт сборка по числу записей). dist/ не изменён. ` +
-    `Поднять предел: NODE_OPTIONS=--max-old-space-size=${Number(mb) * 2} npm run build.`,
+    `Поднять предел: NODE_OPTIONS=--max-old-space-size=${mb * 2} npm run build.`,
   stepFailed: (message: string) => `${message}\nСборка остановлена, dist/ не изменён.`,
   published: (outDir: string) => `сайт готов: ${outDir} заменён целиком после всех проверок`,
 } as const;

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { acquireLock, lockPath, LockTimeout } from '../build/lock.ts';
-import { heapLimitArgs } from '../build/heap-limit.ts';
+import { pagesHeapLimit } from '../build/heap-limit.ts';
 import { publishStaging } from '../build/staged-output.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import { buildUi } from '../i18n/ru.ts';
@@ -66,9 +66,10 @@ export async function runBuild(args: readonly string[], options: BuildOptions = 
   }
   try {
     const started = performance.now();
-    const heap = heapLimitArgs(contentDir());
+    const heapMb = pagesHeapLimit(contentDir());
+    const heap = heapMb === undefined ? [] : [`--max-old-space-size=${heapMb}`];
     const astro = await runAstro([...heap, ...command, ...args], root);
-    if (astro.signal === 'SIGABRT' && heap.length) console.error(buildUi.outOfHeap(heap[0]!.split('=')[1]!));
+    if (astro.signal === 'SIGABRT' && heapMb !== undefined) console.error(buildUi.outOfHeap(heapMb));
     if (astro.code !== 0) return astro.code;
     if (!astro.handOff) {
       console.error(buildUi.noHandOff);

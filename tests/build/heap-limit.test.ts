@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { countEntries, heapLimitArgs, pagesHeapLimitMb } from '../../src/build/heap-limit.ts';
+import { countEntries, pagesHeapLimit, pagesHeapLimitMb } from '../../src/build/heap-limit.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nastavnik-heap-'));
 const write = (rel: string) => {
@@ -18,7 +18,16 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe('heap limit of the pages’ process', () => {
   it('counts Markdown and YAML entries, not images or hidden folders', () => {
-    for (const f of ['news/a.md', 'news/b.mdx', 'site/settings.yaml', 'people/p.yml', 'news/a.jpg', '.git/x.md', 'uploads/doc.pdf'])
+    for (const f of [
+      'news/a.md',
+      'news/b.mdx',
+      'site/settings.yaml',
+      'people/p.yml',
+      'news/a.jpg',
+      '.git/x.md',
+      '.git/refs/y.md',
+      'uploads/doc.pdf',
+    ])
       write(f);
     expect(countEntries(root)).toBe(4);
     expect(countEntries(path.join(root, 'missing'))).toBe(0);
@@ -32,8 +41,8 @@ describe('heap limit of the pages’ process', () => {
   });
 
   it('sets the limit unless the caller has set one', () => {
-    expect(heapLimitArgs(root, { nodeOptions: '', execArgv: [] })).toEqual([`--max-old-space-size=${pagesHeapLimitMb(4)}`]);
-    expect(heapLimitArgs(root, { nodeOptions: '--max-old-space-size=3000', execArgv: [] })).toEqual([]);
-    expect(heapLimitArgs(root, { nodeOptions: undefined, execArgv: ['--max_old_space_size=900'] })).toEqual([]);
+    expect(pagesHeapLimit(root, { nodeOptions: '', execArgv: [] })).toBe(pagesHeapLimitMb(4));
+    expect(pagesHeapLimit(root, { nodeOptions: '--max-old-space-size=3000', execArgv: [] })).toBeUndefined();
+    expect(pagesHeapLimit(root, { nodeOptions: undefined, execArgv: ['--max_old_space_size=900'] })).toBeUndefined();
   });
 });

@@ -63,11 +63,11 @@ export async function renderInWorkers(jobs: readonly PoolJob[], theme: Theme, wo
   // Cards cost about the same, so a round-robin share keeps the workers equally busy.
   const shares: CardJob[][] = Array.from({ length: count }, () => []);
   jobs.forEach((job, id) => shares[id % count]!.push({ id, card: job.card, theme, file: job.file }));
-  const workersOf = shares.map(() => fork(WORKER_FILE, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  const children = shares.map(() => fork(WORKER_FILE, [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
   let bytes = 0;
   try {
     await Promise.all(
-      workersOf.map(
+      children.map(
         (worker, i) =>
           new Promise<void>((resolve, reject) => {
             let timer: NodeJS.Timeout | undefined;
@@ -105,7 +105,7 @@ export async function renderInWorkers(jobs: readonly PoolJob[], theme: Theme, wo
     );
   } finally {
     // Waits for every worker to be gone, so the next step has its memory.
-    await Promise.all(workersOf.map(stop));
+    await Promise.all(children.map(stop));
   }
   return { workers: count, ms: performance.now() - started, bytes };
 }
